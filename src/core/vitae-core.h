@@ -1,0 +1,9 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "vitae-entry.h"
+#include "vitae-event.h"
+#include "vitae-resume.h"
+#include "vitae-section.h"
+#include "vitae-store.h"
+#include "vitae-user.h"
