@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -24,6 +25,12 @@ struct _VitaeStore
 G_DEFINE_FINAL_TYPE (VitaeStore, vitae_store, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (vitae-store-error-quark, vitae_store_error)
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
 
 static gint64
 now_seconds (void)
@@ -204,7 +211,7 @@ static void
 vitae_store_init (VitaeStore *self)
 {
   self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
-                                            (GDestroyNotify)sqlite3_finalize);
+                                            finalize_statement);
 }
 
 /**
@@ -222,6 +229,17 @@ vitae_store_default_path (const char *data_dir)
   if (data_dir != NULL && *data_dir != '\0')
     return g_build_filename (data_dir, "vitae.db", NULL);
   return g_build_filename (g_get_user_data_dir (), "vitae", "vitae.db", NULL);
+}
+
+static void
+read_only_error (GError     **error,
+                 const char  *path)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_set_error (error, VITAE_STORE_ERROR, VITAE_STORE_ERROR_READ_ONLY,
+               _("Vitae cannot write to “%s” or its folder. Check the folder’s permissions or choose another data folder."),
+               display);
 }
 
 static const char sqlite_magic[16] = "SQLite format 3";
@@ -296,6 +314,14 @@ check_existing_file (const char  *path,
   return TRUE;
 
 damaged:
+  rc = sqlite3_errcode (db) & 0xff;
+  if (rc == SQLITE_READONLY || rc == SQLITE_CANTOPEN || rc == SQLITE_PERM)
+    {
+      /* Reading a WAL database needs its -shm file, which a read-only folder forbids. */
+      sqlite3_close (db);
+      read_only_error (error, path);
+      return FALSE;
+    }
   g_set_error (error, VITAE_STORE_ERROR,
                (sqlite3_errcode (db) & 0xff) == SQLITE_NOTADB ? VITAE_STORE_ERROR_NOT_A_DATABASE
                                                               : VITAE_STORE_ERROR_CORRUPT,
@@ -303,17 +329,6 @@ damaged:
                display, sqlite3_errmsg (db));
   sqlite3_close (db);
   return FALSE;
-}
-
-static void
-read_only_error (GError     **error,
-                 const char  *path)
-{
-  g_autofree char *display = g_filename_display_name (path);
-
-  g_set_error (error, VITAE_STORE_ERROR, VITAE_STORE_ERROR_READ_ONLY,
-               _("Vitae cannot write to “%s” or its folder. Check the folder’s permissions or choose another data folder."),
-               display);
 }
 
 /**
@@ -1054,6 +1069,12 @@ vitae_store_create_resume (VitaeStore  *self,
   stmt = store_prepare (self,
                         "INSERT INTO events (user_id, resume_id, action, created_at, updated_at)"
                         " VALUES (?1, ?2, 'create', ?3, ?3)", error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, user_id);
+      sqlite3_bind_int64 (stmt, 2, id);
+      sqlite3_bind_int64 (stmt, 3, now);
+    }
   if (stmt == NULL ||
       !store_run (self, stmt, _("Could not create the resume"), error) ||
       !store_commit (self, error))

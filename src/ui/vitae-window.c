@@ -1,0 +1,1247 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "vitae-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "vitae-application.h"
+#include "vitae-profile-dialog.h"
+#include "vitae-window.h"
+
+struct _VitaeWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* template children */
+  GtkToggleButton      *archived_button;
+  GtkWidget            *editor_bin;
+  AdwStatusPage        *editor_placeholder;
+  AdwStatusPage        *empty_page;
+  GtkWidget            *empty_new_button;
+  AdwStatusPage        *error_page;
+  AdwWindowTitle       *library_title;
+  GtkStack             *library_stack;
+  GtkStack             *main_stack;
+  GMenuModel           *primary_menu;
+  GtkListView          *resume_list;
+  AdwWindowTitle       *resume_title;
+  GMenu                *switch_profile_submenu;
+  AdwToastOverlay      *toast_overlay;
+  GtkButton            *welcome_create_button;
+  AdwEntryRow          *welcome_email_row;
+  AdwEntryRow          *welcome_name_row;
+
+  VitaeStore           *store;
+  VitaeUser            *user;
+  GSettings            *settings;
+  GListStore           *resumes;
+  GtkSingleSelection   *selection;
+  VitaeResume          *open_resume;
+  gboolean              show_archived;
+
+  /* A deleted resume stays in the database until its toast goes away
+   * without Undo: deleting is instant, and undoing it loses nothing. */
+  gint64                pending_delete_id;
+  AdwToast             *pending_delete_toast;
+};
+
+enum {
+  PROP_0,
+  PROP_SHOW_ARCHIVED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (VitaeWindow, vitae_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+show_error (VitaeWindow  *self,
+            const GError *error)
+{
+  AdwToast *toast = adw_toast_new (error->message);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+show_toast (VitaeWindow *self,
+            const char  *title)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+static VitaeResume *
+find_resume (VitaeWindow *self,
+             gint64       resume_id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->resumes));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VitaeResume) resume = g_list_model_get_item (G_LIST_MODEL (self->resumes), i);
+      if (vitae_resume_get_id (resume) == resume_id)
+        return resume;
+    }
+  return NULL;
+}
+
+static void
+update_library_state (VitaeWindow *self)
+{
+  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->resumes)) == 0;
+
+  gtk_stack_set_visible_child_name (self->library_stack, empty ? "empty" : "list");
+
+  if (self->show_archived)
+    {
+      adw_window_title_set_title (self->library_title, _("Archived Resumes"));
+      adw_status_page_set_title (self->empty_page, _("No Archived Resumes"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Resumes you archive wait here, out of the way"));
+      gtk_widget_set_visible (self->empty_new_button, FALSE);
+    }
+  else
+    {
+      adw_window_title_set_title (self->library_title, _("Resumes"));
+      adw_status_page_set_title (self->empty_page, _("No Resumes Yet"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Start a resume and Vitae saves it as you type"));
+      gtk_widget_set_visible (self->empty_new_button, TRUE);
+    }
+  adw_window_title_set_subtitle (self->library_title,
+                                 self->user ? vitae_user_get_name (self->user) : NULL);
+}
+
+static void
+reload_resumes (VitaeWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) resumes = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (self->store == NULL || self->user == NULL)
+    {
+      g_list_store_remove_all (self->resumes);
+      return;
+    }
+
+  resumes = vitae_store_list_resumes (self->store, vitae_user_get_id (self->user),
+                                      self->show_archived ? VITAE_RESUME_FILTER_ARCHIVED
+                                                          : VITAE_RESUME_FILTER_ACTIVE,
+                                      &error);
+  if (resumes == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (resumes); i++)
+    {
+      VitaeResume *resume = g_list_model_get_item (resumes, i);
+
+      if (vitae_resume_get_id (resume) == self->pending_delete_id)
+        g_object_unref (resume);
+      else
+        g_ptr_array_add (items, resume);
+    }
+
+  g_list_store_splice (self->resumes, 0, g_list_model_get_n_items (G_LIST_MODEL (self->resumes)),
+                       items->pdata, items->len);
+  update_library_state (self);
+}
+
+static void
+rebuild_profile_menu (VitaeWindow *self)
+{
+  g_autoptr(GListModel) users = NULL;
+
+  g_menu_remove_all (self->switch_profile_submenu);
+  if (self->store == NULL)
+    return;
+
+  users = vitae_store_list_users (self->store, NULL);
+  if (users == NULL)
+    return;
+
+  for (guint i = 0; i < g_list_model_get_n_items (users); i++)
+    {
+      g_autoptr(VitaeUser) user = g_list_model_get_item (users, i);
+      g_autoptr(GMenuItem) item = g_menu_item_new (vitae_user_get_name (user), NULL);
+
+      g_menu_item_set_action_and_target_value (item, "win.switch-profile",
+                                               g_variant_new_int64 (vitae_user_get_id (user)));
+      g_menu_append_item (self->switch_profile_submenu, item);
+    }
+}
+
+static void
+commit_pending_delete (VitaeWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = self->pending_delete_id;
+
+  if (id == 0)
+    return;
+
+  self->pending_delete_id = 0;
+  if (self->pending_delete_toast != NULL)
+    {
+      AdwToast *toast = g_steal_pointer (&self->pending_delete_toast);
+      g_signal_handlers_disconnect_by_data (toast, self);
+      adw_toast_dismiss (toast);
+      g_object_unref (toast);
+    }
+
+  if (self->store != NULL && !vitae_store_delete_resume (self->store, id, &error) &&
+      !g_error_matches (error, VITAE_STORE_ERROR, VITAE_STORE_ERROR_NOT_FOUND))
+    show_error (self, error);
+}
+
+static void
+set_user (VitaeWindow *self,
+          VitaeUser   *user)
+{
+  commit_pending_delete (self);
+
+  if (!g_set_object (&self->user, user))
+    return;
+
+  if (self->settings != NULL && user != NULL)
+    g_settings_set_int64 (self->settings, "last-profile", vitae_user_get_id (user));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-profile", user != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-profile", user != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-resume", user != NULL);
+
+  g_clear_object (&self->open_resume);
+  reload_resumes (self);
+  rebuild_profile_menu (self);
+  gtk_stack_set_visible_child_name (self->main_stack, user ? "library" : "welcome");
+  if (user == NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->welcome_name_row));
+}
+
+static VitaeUser *
+pick_initial_user (VitaeWindow  *self,
+                   const char   *profile)
+{
+  g_autoptr(GListModel) users = NULL;
+  gint64 last = 0;
+
+  if (profile != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      VitaeUser *user = vitae_store_find_user (self->store, profile, &error);
+
+      if (user != NULL)
+        return user;
+      show_error (self, error);
+    }
+
+  users = vitae_store_list_users (self->store, NULL);
+  if (users == NULL || g_list_model_get_n_items (users) == 0)
+    return NULL;
+
+  if (self->settings != NULL)
+    last = g_settings_get_int64 (self->settings, "last-profile");
+  for (guint i = 0; i < g_list_model_get_n_items (users); i++)
+    {
+      VitaeUser *user = g_list_model_get_item (users, i);
+
+      if (vitae_user_get_id (user) == last)
+        return user;
+      g_object_unref (user);
+    }
+  return g_list_model_get_item (users, 0);
+}
+
+static char *
+format_relative_time (gint64 unix_time)
+{
+  g_autoptr(GDateTime) then = g_date_time_new_from_unix_local (unix_time);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GTimeSpan span;
+  gint64 minutes, hours, days;
+
+  if (then == NULL)
+    return g_strdup ("");
+
+  span = g_date_time_difference (now, then);
+  minutes = span / G_TIME_SPAN_MINUTE;
+  hours = span / G_TIME_SPAN_HOUR;
+  days = span / G_TIME_SPAN_DAY;
+
+  if (minutes < 1)
+    return g_strdup (_("Edited just now"));
+  if (hours < 1)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Edited %d minute ago",
+                                         "Edited %d minutes ago", minutes), (int)minutes);
+  if (days < 1)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Edited %d hour ago",
+                                         "Edited %d hours ago", hours), (int)hours);
+  if (days < 2)
+    return g_strdup (_("Edited yesterday"));
+  if (days < 7)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Edited %d day ago",
+                                         "Edited %d days ago", days), (int)days);
+  {
+    g_autofree char *date = g_date_time_format (then, "%x");
+    /* Translators: %s is a date */
+    return g_strdup_printf (_("Edited %s"), date);
+  }
+}
+
+static GMenuModel *
+build_row_menu (VitaeResume *resume)
+{
+  GMenu *menu = g_menu_new ();
+  GMenu *section = g_menu_new ();
+  GVariant *target = g_variant_new_int64 (vitae_resume_get_id (resume));
+  g_autoptr(GMenuItem) item = NULL;
+
+  g_variant_ref_sink (target);
+
+#define ADD(menu_, label_, action_)                                        \
+  item = g_menu_item_new (label_, NULL);                                   \
+  g_menu_item_set_action_and_target_value (item, action_, target);         \
+  g_menu_append_item (menu_, item);                                        \
+  g_clear_object (&item);
+
+  ADD (section, _("_Open"), "win.open-resume");
+  ADD (section, _("_Rename…"), "win.rename-resume");
+  ADD (section, _("D_uplicate"), "win.duplicate-resume");
+  ADD (section, vitae_resume_get_is_active (resume) ? _("_Archive") : _("Un_archive"),
+       "win.archive-resume");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  g_clear_object (&section);
+  section = g_menu_new ();
+  ADD (section, _("_Delete"), "win.delete-resume");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  g_object_unref (section);
+
+#undef ADD
+
+  g_variant_unref (target);
+  return G_MENU_MODEL (menu);
+}
+
+static void
+update_row (GtkListItem *list_item)
+{
+  VitaeResume *resume = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkLabel *title = g_object_get_data (G_OBJECT (box), "title");
+  GtkLabel *subtitle = g_object_get_data (G_OBJECT (box), "subtitle");
+  GtkMenuButton *menu_button = g_object_get_data (G_OBJECT (box), "menu");
+  g_autoptr(GMenuModel) menu = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *menu_label = NULL;
+  const char *name;
+
+  if (resume == NULL)
+    return;
+
+  name = vitae_resume_get_candidate_name (resume);
+  when = format_relative_time (vitae_resume_get_updated_at (resume));
+  text = name && *name ? g_strdup_printf ("%s · %s", name, when) : g_strdup (when);
+
+  gtk_label_set_label (title, vitae_resume_get_title (resume));
+  gtk_label_set_label (subtitle, text);
+
+  menu = build_row_menu (resume);
+  gtk_menu_button_set_menu_model (menu_button, menu);
+  menu_label = g_strdup_printf (_("Actions for “%s”"), vitae_resume_get_title (resume));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (menu_button), _("Resume Actions"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, menu_label, -1);
+}
+
+static void
+on_row_resume_notify (VitaeResume *resume,
+                      GParamSpec  *pspec,
+                      GtkListItem *list_item)
+{
+  update_row (list_item);
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+  GtkWidget *menu = gtk_menu_button_new ();
+
+  gtk_widget_add_css_class (box, "resume-row");
+  gtk_widget_set_hexpand (labels, TRUE);
+  gtk_widget_set_valign (labels, GTK_ALIGN_CENTER);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu), "view-more-symbolic");
+  gtk_widget_set_valign (menu, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (menu, "flat");
+
+  gtk_box_append (GTK_BOX (labels), title);
+  gtk_box_append (GTK_BOX (labels), subtitle);
+  gtk_box_append (GTK_BOX (box), labels);
+  gtk_box_append (GTK_BOX (box), menu);
+
+  g_object_set_data (G_OBJECT (box), "title", title);
+  g_object_set_data (G_OBJECT (box), "subtitle", subtitle);
+  g_object_set_data (G_OBJECT (box), "menu", menu);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             gpointer                  user_data)
+{
+  VitaeResume *resume = gtk_list_item_get_item (list_item);
+
+  update_row (list_item);
+  g_signal_connect_object (resume, "notify", G_CALLBACK (on_row_resume_notify), list_item, 0);
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  user_data)
+{
+  VitaeResume *resume = gtk_list_item_get_item (list_item);
+
+  if (resume != NULL)
+    g_signal_handlers_disconnect_by_func (resume, on_row_resume_notify, list_item);
+}
+
+static void
+open_resume (VitaeWindow *self,
+             gint64       resume_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VitaeResume) resume = NULL;
+
+  resume = vitae_store_load_resume (self->store, resume_id, &error);
+  if (resume == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  g_set_object (&self->open_resume, resume);
+  adw_window_title_set_title (self->resume_title, vitae_resume_get_title (resume));
+  adw_window_title_set_subtitle (self->resume_title, vitae_resume_get_candidate_name (resume));
+  adw_status_page_set_title (self->editor_placeholder, vitae_resume_get_title (resume));
+  gtk_stack_set_visible_child_name (self->main_stack, "resume");
+}
+
+/* Callbacks ---------------------------------------------------------------- */
+
+static void
+on_resume_list_activate (VitaeWindow *self,
+                         guint        position)
+{
+  g_autoptr(VitaeResume) resume = g_list_model_get_item (G_LIST_MODEL (self->resumes), position);
+
+  if (resume != NULL)
+    open_resume (self, vitae_resume_get_id (resume));
+}
+
+static void
+on_welcome_changed (VitaeWindow *self)
+{
+  const char *name = gtk_editable_get_text (GTK_EDITABLE (self->welcome_name_row));
+  const char *email = gtk_editable_get_text (GTK_EDITABLE (self->welcome_email_row));
+  g_autofree char *stripped = g_strstrip (g_strdup (name));
+  gboolean email_ok = vitae_validate_email (email);
+
+  if (email_ok)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->welcome_email_row), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->welcome_email_row), "error");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->welcome_create_button), *stripped != '\0' && email_ok);
+}
+
+static void
+on_welcome_create_clicked (VitaeWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VitaeUser) user = NULL;
+
+  if (!gtk_widget_get_sensitive (GTK_WIDGET (self->welcome_create_button)))
+    return;
+
+  user = vitae_store_create_user (self->store,
+                                  gtk_editable_get_text (GTK_EDITABLE (self->welcome_name_row)),
+                                  gtk_editable_get_text (GTK_EDITABLE (self->welcome_email_row)),
+                                  &error);
+  if (user == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  set_user (self, user);
+}
+
+static void
+on_pending_toast_dismissed (AdwToast    *toast,
+                            VitaeWindow *self)
+{
+  if (toast == self->pending_delete_toast)
+    commit_pending_delete (self);
+}
+
+static void
+on_rename_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    VitaeWindow      *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "resume-id"));
+  g_autofree char *title = NULL;
+
+  if (g_strcmp0 (response, "rename") != 0)
+    return;
+
+  title = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  if (*title == '\0')
+    return;
+
+  if (!vitae_store_rename_resume (self->store, id, title, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  if (self->open_resume != NULL && vitae_resume_get_id (self->open_resume) == id)
+    {
+      vitae_resume_set_title (self->open_resume, title);
+      adw_window_title_set_title (self->resume_title, title);
+    }
+  reload_resumes (self);
+}
+
+static void
+on_rename_entry_changed (GtkEditable      *entry,
+                         AdwMessageDialog *dialog)
+{
+  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "rename", *title != '\0');
+}
+
+static void
+on_rename_entry_activate (GtkEntry         *entry,
+                          AdwMessageDialog *dialog)
+{
+  if (adw_message_dialog_get_response_enabled (dialog, "rename"))
+    {
+      adw_message_dialog_response (dialog, "rename");
+      gtk_window_close (GTK_WINDOW (dialog));
+    }
+}
+
+static void
+on_profile_dialog_save (VitaeProfileDialog *dialog,
+                        VitaeWindow        *self)
+{
+  g_autoptr(GError) error = NULL;
+  VitaeUser *editing = g_object_get_data (G_OBJECT (dialog), "user");
+  g_autoptr(VitaeUser) user = NULL;
+
+  if (editing != NULL)
+    user = g_object_ref (editing);
+  else
+    {
+      user = vitae_store_create_user (self->store, vitae_profile_dialog_get_name (dialog),
+                                      vitae_profile_dialog_get_email (dialog), &error);
+      if (user == NULL)
+        {
+          show_error (self, error);
+          return;
+        }
+    }
+
+  vitae_user_set_name (user, vitae_profile_dialog_get_name (dialog));
+  vitae_user_set_email (user, vitae_profile_dialog_get_email (dialog));
+  vitae_user_set_avatar (user, vitae_profile_dialog_get_avatar (dialog));
+  if (!vitae_store_save_user (self->store, user, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  if (editing != NULL)
+    {
+      rebuild_profile_menu (self);
+      update_library_state (self);
+    }
+  else
+    set_user (self, user);
+}
+
+static void
+on_delete_profile_response (AdwMessageDialog *dialog,
+                            const char       *response,
+                            VitaeWindow      *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VitaeUser) next = NULL;
+
+  if (g_strcmp0 (response, "delete") != 0 || self->user == NULL)
+    return;
+
+  commit_pending_delete (self);
+  if (!vitae_store_delete_user (self->store, vitae_user_get_id (self->user), &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  g_clear_object (&self->user);
+  next = pick_initial_user (self, NULL);
+  set_user (self, next);
+  if (next == NULL)
+    {
+      reload_resumes (self);
+      rebuild_profile_menu (self);
+      gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+    }
+  show_toast (self, _("Profile deleted"));
+}
+
+/* Actions ------------------------------------------------------------------ */
+
+static void
+new_resume_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  VitaeWindow *self = VITAE_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VitaeResume) resume = NULL;
+
+  if (self->user == NULL)
+    return;
+
+  resume = vitae_store_create_resume (self->store, vitae_user_get_id (self->user),
+                                      _("Untitled Resume"), &error);
+  if (resume == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  if (self->settings != NULL)
+    {
+      g_autofree char *template_id = g_settings_get_string (self->settings, "default-template");
+      g_autofree char *page_size = g_settings_get_string (self->settings, "default-page-size");
+
+      vitae_resume_set_template (resume, template_id);
+      vitae_resume_set_page_size (resume, page_size);
+      if (!vitae_store_save_resume (self->store, resume, &error))
+        show_error (self, error);
+    }
+
+  if (self->show_archived)
+    g_object_set (self, "show-archived", FALSE, NULL);
+  reload_resumes (self);
+  open_resume (self, vitae_resume_get_id (resume));
+}
+
+static void
+open_resume_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  open_resume (VITAE_WINDOW (widget), g_variant_get_int64 (parameter));
+}
+
+static void
+close_resume_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  VitaeWindow *self = VITAE_WINDOW (widget);
+
+  if (self->open_resume == NULL)
+    return;
+  g_clear_object (&self->open_resume);
+  reload_resumes (self);
+  gtk_stack_set_visible_child_name (self->main_stack, "library");
+}
+
+static void
+rename_resume_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  VitaeWindow *self = VITAE_WINDOW (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  VitaeResume *resume = find_resume (self, id);
+  GtkWidget *dialog, *entry;
+  const char *title;
+
+  if (resume == NULL && self->open_resume != NULL && vitae_resume_get_id (self->open_resume) == id)
+    resume = self->open_resume;
+  if (resume == NULL)
+    return;
+  title = vitae_resume_get_title (resume);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Rename Resume"), NULL);
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Resume title"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "rename", _("_Rename"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "rename",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rename");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "resume-id", GSIZE_TO_POINTER ((gsize)id));
+  g_signal_connect (entry, "changed", G_CALLBACK (on_rename_entry_changed), dialog);
+  g_signal_connect (entry, "activate", G_CALLBACK (on_rename_entry_activate), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_rename_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static void
+duplicate_resume_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  VitaeWindow *self = VITAE_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VitaeResume) copy = NULL;
+  VitaeResume *resume = find_resume (self, g_variant_get_int64 (parameter));
+  g_autofree char *title = NULL;
+
+  if (resume == NULL)
+    return;
+
+  /* Translators: the title of a copy of the resume titled %s */
+  title = g_strdup_printf (_("%s (Copy)"), vitae_resume_get_title (resume));
+  copy = vitae_store_duplicate_resume (self->store, vitae_resume_get_id (resume), title, &error);
+  if (copy == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  if (self->show_archived)
+    g_object_set (self, "show-archived", FALSE, NULL);
+  reload_resumes (self);
+  show_toast (self, _("Resume duplicated"));
+}
+
+static void
+archive_resume_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  VitaeWindow *self = VITAE_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  VitaeResume *resume = find_resume (self, g_variant_get_int64 (parameter));
+  gboolean archive;
+
+  if (resume == NULL)
+    return;
+
+  archive = vitae_resume_get_is_active (resume);
+  if (!vitae_store_set_resume_active (self->store, vitae_resume_get_id (resume), !archive, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  reload_resumes (self);
+  show_toast (self, archive ? _("Resume archived") : _("Resume restored from the archive"));
+}
+
+static void
+delete_resume_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  VitaeWindow *self = VITAE_WINDOW (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  VitaeResume *resume = find_resume (self, id);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (resume == NULL && self->open_resume != NULL && vitae_resume_get_id (self->open_resume) == id)
+    resume = self->open_resume;
+  if (resume == NULL)
+    return;
+
+  commit_pending_delete (self);
+
+  /* Translators: %s is a resume title */
+  title = g_strdup_printf (_("“%s” deleted"), vitae_resume_get_title (resume));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-delete");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_pending_toast_dismissed), self, 0);
+
+  self->pending_delete_id = id;
+  self->pending_delete_toast = g_object_ref (toast);
+
+  if (self->open_resume != NULL && vitae_resume_get_id (self->open_resume) == id)
+    {
+      g_clear_object (&self->open_resume);
+      gtk_stack_set_visible_child_name (self->main_stack, "library");
+    }
+  reload_resumes (self);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+undo_delete_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  VitaeWindow *self = VITAE_WINDOW (widget);
+
+  if (self->pending_delete_id == 0)
+    return;
+
+  self->pending_delete_id = 0;
+  if (self->pending_delete_toast != NULL)
+    {
+      AdwToast *toast = g_steal_pointer (&self->pending_delete_toast);
+      g_signal_handlers_disconnect_by_data (toast, self);
+      adw_toast_dismiss (toast);
+      g_object_unref (toast);
+    }
+  reload_resumes (self);
+}
+
+static gint64
+selected_resume_id (VitaeWindow *self)
+{
+  VitaeResume *resume = gtk_single_selection_get_selected_item (self->selection);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "resume") == 0 &&
+      self->open_resume != NULL)
+    return vitae_resume_get_id (self->open_resume);
+  return resume ? vitae_resume_get_id (resume) : 0;
+}
+
+static gboolean
+selected_shortcut_cb (GtkWidget *widget,
+                      GVariant  *args,
+                      gpointer   user_data)
+{
+  VitaeWindow *self = VITAE_WINDOW (widget);
+  const char *action = g_variant_get_string (args, NULL);
+  gint64 id = selected_resume_id (self);
+
+  if (id == 0)
+    return FALSE;
+  return gtk_widget_activate_action (widget, action, "x", id);
+}
+
+static void
+switch_profile_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  VitaeWindow *self = VITAE_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VitaeUser) user = vitae_store_get_user (self->store, g_variant_get_int64 (parameter), &error);
+
+  if (user == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  set_user (self, user);
+}
+
+static void
+present_profile_dialog (VitaeWindow *self,
+                        VitaeUser   *user)
+{
+  VitaeProfileDialog *dialog = vitae_profile_dialog_new (GTK_WINDOW (self), user);
+
+  if (user != NULL)
+    g_object_set_data_full (G_OBJECT (dialog), "user", g_object_ref (user), g_object_unref);
+  g_signal_connect_object (dialog, "save", G_CALLBACK (on_profile_dialog_save), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+new_profile_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  present_profile_dialog (VITAE_WINDOW (widget), NULL);
+}
+
+static void
+edit_profile_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  VitaeWindow *self = VITAE_WINDOW (widget);
+
+  if (self->user != NULL)
+    present_profile_dialog (self, self->user);
+}
+
+static void
+delete_profile_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  VitaeWindow *self = VITAE_WINDOW (widget);
+  g_autoptr(GListModel) all = NULL;
+  GtkWidget *dialog;
+  g_autofree char *body = NULL;
+  guint n;
+
+  if (self->user == NULL)
+    return;
+
+  all = vitae_store_list_resumes (self->store, vitae_user_get_id (self->user),
+                                  VITAE_RESUME_FILTER_ALL, NULL);
+  n = all ? g_list_model_get_n_items (all) : 0;
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Its %u resume and all its history will be deleted. This cannot be undone.",
+                                       "Its %u resumes and all their history will be deleted. This cannot be undone.",
+                                       n), n);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, body);
+  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Delete Profile “%s”?"),
+                                     vitae_user_get_name (self->user));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_profile_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* GObject ------------------------------------------------------------------ */
+
+static gboolean
+vitae_window_close_request (GtkWindow *window)
+{
+  VitaeWindow *self = VITAE_WINDOW (window);
+
+  commit_pending_delete (self);
+
+  if (self->settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+    }
+
+  return GTK_WINDOW_CLASS (vitae_window_parent_class)->close_request (window);
+}
+
+static void
+vitae_window_dispose (GObject *object)
+{
+  VitaeWindow *self = (VitaeWindow *)object;
+
+  commit_pending_delete (self);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->open_resume);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), VITAE_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (vitae_window_parent_class)->dispose (object);
+}
+
+static void
+vitae_window_finalize (GObject *object)
+{
+  VitaeWindow *self = (VitaeWindow *)object;
+
+  g_clear_object (&self->resumes);
+  g_clear_object (&self->user);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (vitae_window_parent_class)->finalize (object);
+}
+
+static void
+vitae_window_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  VitaeWindow *self = VITAE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_ARCHIVED:
+      g_value_set_boolean (value, self->show_archived);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vitae_window_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  VitaeWindow *self = VITAE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_ARCHIVED:
+      if (self->show_archived != g_value_get_boolean (value))
+        {
+          self->show_archived = g_value_get_boolean (value);
+          reload_resumes (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vitae_window_class_init (VitaeWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = vitae_window_dispose;
+  object_class->finalize = vitae_window_finalize;
+  object_class->get_property = vitae_window_get_property;
+  object_class->set_property = vitae_window_set_property;
+  window_class->close_request = vitae_window_close_request;
+
+  properties[PROP_SHOW_ARCHIVED] =
+    g_param_spec_boolean ("show-archived", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/vitae/Vitae/ui/vitae-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, VitaeWindow, archived_button);
+  gtk_widget_class_bind_template_child (widget_class, VitaeWindow, editor_bin);
+  gtk_widget_class_bind_template_child (widget_class, VitaeWindow, editor_placeholder);
+  gtk_widget_class_bind_template_child (widget_class, VitaeWindow, empty_new_button);
+  gtk_widget_class_bind_template_child (widget_class, VitaeWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, VitaeWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, VitaeWindow, library_stack);
+  gtk_widget_class_bind_template_child (widget_class, VitaeWindow, library_title);
+  gtk_widget_class_bind_template_child (widget_class, VitaeWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, VitaeWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, VitaeWindow, resume_list);
+  gtk_widget_class_bind_template_child (widget_class, VitaeWindow, resume_title);
+  gtk_widget_class_bind_template_child (widget_class, VitaeWindow, switch_profile_submenu);
+  gtk_widget_class_bind_template_child (widget_class, VitaeWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, VitaeWindow, welcome_create_button);
+  gtk_widget_class_bind_template_child (widget_class, VitaeWindow, welcome_email_row);
+  gtk_widget_class_bind_template_child (widget_class, VitaeWindow, welcome_name_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_resume_list_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_welcome_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_welcome_create_clicked);
+
+  gtk_widget_class_install_action (widget_class, "win.archive-resume", "x", archive_resume_action);
+  gtk_widget_class_install_action (widget_class, "win.close-resume", NULL, close_resume_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-profile", NULL, delete_profile_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-resume", "x", delete_resume_action);
+  gtk_widget_class_install_action (widget_class, "win.duplicate-resume", "x", duplicate_resume_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-profile", NULL, edit_profile_action);
+  gtk_widget_class_install_action (widget_class, "win.new-profile", NULL, new_profile_action);
+  gtk_widget_class_install_action (widget_class, "win.new-resume", NULL, new_resume_action);
+  gtk_widget_class_install_action (widget_class, "win.open-resume", "x", open_resume_action);
+  gtk_widget_class_install_action (widget_class, "win.rename-resume", "x", rename_resume_action);
+  gtk_widget_class_install_action (widget_class, "win.switch-profile", "x", switch_profile_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
+  gtk_widget_class_install_property_action (widget_class, "win.show-archived", "show-archived");
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-resume", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.close-resume", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_F2, 0, selected_shortcut_cb, "s", "win.rename-resume");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Delete, 0, selected_shortcut_cb, "s", "win.delete-resume");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, selected_shortcut_cb, "s", "win.duplicate-resume");
+}
+
+static void
+vitae_window_init (VitaeWindow *self)
+{
+  GtkListItemFactory *factory;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->resumes = g_list_store_new (VITAE_TYPE_RESUME);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->resumes)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
+  gtk_list_view_set_factory (self->resume_list, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->resume_list, GTK_SELECTION_MODEL (self->selection));
+
+  self->settings = vitae_settings_new ();
+  if (self->settings != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+  else
+    gtk_window_set_default_size (GTK_WINDOW (self), 1100, 760);
+}
+
+/* Public API --------------------------------------------------------------- */
+
+/**
+ * vitae_window_new:
+ * @profile: (nullable): a profile name or id to show first
+ *
+ * Returns: (transfer full): a window over @store
+ */
+VitaeWindow *
+vitae_window_new (GtkApplication *application,
+                  VitaeStore     *store,
+                  const char     *profile)
+{
+  VitaeWindow *self;
+  g_autoptr(VitaeUser) user = NULL;
+
+  g_return_val_if_fail (VITAE_IS_STORE (store), NULL);
+
+  self = g_object_new (VITAE_TYPE_WINDOW, "application", application, NULL);
+  self->store = g_object_ref (store);
+
+  user = pick_initial_user (self, profile);
+  self->user = NULL;
+  set_user (self, user);
+  if (user == NULL)
+    {
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-profile", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-profile", FALSE);
+      gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+      update_library_state (self);
+    }
+  return self;
+}
+
+/**
+ * vitae_window_new_for_error:
+ *
+ * A window that explains why the database could not be opened, with a dialog
+ * saying so; the file itself is left untouched.
+ */
+VitaeWindow *
+vitae_window_new_for_error (GtkApplication *application,
+                            const GError   *error)
+{
+  VitaeWindow *self;
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (error != NULL, NULL);
+
+  self = g_object_new (VITAE_TYPE_WINDOW, "application", application, NULL);
+  adw_status_page_set_description (self->error_page, error->message);
+  gtk_stack_set_visible_child_name (self->main_stack, "error");
+  for (guint i = 0; i < 6; i++)
+    {
+      static const char * const actions[] = {
+        "win.new-resume", "win.new-profile", "win.edit-profile", "win.delete-profile",
+        "win.show-archived", "win.close-resume",
+      };
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], FALSE);
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Your Resumes Could Not Be Opened"),
+                                   error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  g_object_set_data (G_OBJECT (self), "error-dialog", dialog);
+  g_signal_connect_swapped (self, "map", G_CALLBACK (gtk_window_present), dialog);
+  return self;
+}
+
+VitaeStore *
+vitae_window_get_store (VitaeWindow *self)
+{
+  g_return_val_if_fail (VITAE_IS_WINDOW (self), NULL);
+  return self->store;
+}
+
+VitaeUser *
+vitae_window_get_user (VitaeWindow *self)
+{
+  g_return_val_if_fail (VITAE_IS_WINDOW (self), NULL);
+  return self->user;
+}
+
+/**
+ * vitae_window_get_resumes:
+ *
+ * Returns: (transfer none): the resumes the library shows
+ */
+GListModel *
+vitae_window_get_resumes (VitaeWindow *self)
+{
+  g_return_val_if_fail (VITAE_IS_WINDOW (self), NULL);
+  return G_LIST_MODEL (self->resumes);
+}
+
+VitaeResume *
+vitae_window_get_open_resume (VitaeWindow *self)
+{
+  g_return_val_if_fail (VITAE_IS_WINDOW (self), NULL);
+  return self->open_resume;
+}
+
+const char *
+vitae_window_get_visible_page (VitaeWindow *self)
+{
+  g_return_val_if_fail (VITAE_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
+/**
+ * vitae_window_flush_pending:
+ *
+ * Carries out a deletion still waiting for its Undo toast to go away.
+ */
+void
+vitae_window_flush_pending (VitaeWindow *self)
+{
+  g_return_if_fail (VITAE_IS_WINDOW (self));
+  commit_pending_delete (self);
+}
