@@ -21,6 +21,21 @@ struct _VitaeApplication
 
 G_DEFINE_FINAL_TYPE (VitaeApplication, vitae_application, ADW_TYPE_APPLICATION)
 
+/* Declared by the generated vitae-resources.c */
+void vitae_register_resource (void);
+
+void
+vitae_ui_ensure_resources (void)
+{
+  static gsize registered = 0;
+
+  if (g_once_init_enter (&registered))
+    {
+      vitae_register_resource ();
+      g_once_init_leave (&registered, 1);
+    }
+}
+
 /**
  * vitae_settings_new:
  *
@@ -194,6 +209,7 @@ vitae_application_init (VitaeApplication *self)
     { NULL }
   };
 
+  vitae_ui_ensure_resources ();
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
   g_application_set_option_context_summary (G_APPLICATION (self), _("Vitae — a resume builder for GNOME"));
 }

@@ -14,4 +14,7 @@ GSettings        *vitae_application_get_settings (VitaeApplication *self);
 /* The app's GSettings, or NULL when the schema is not installed (a test). */
 GSettings        *vitae_settings_new             (void);
 
+/* Registers the UI's GResource once; every templated widget calls it. */
+void              vitae_ui_ensure_resources      (void);
+
 G_END_DECLS

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vitae-application.h"
 #include "vitae-preferences-window.h"
 
 struct _VitaePreferencesWindow
@@ -73,6 +74,7 @@ vitae_preferences_window_class_init (VitaePreferencesWindowClass *klass)
 
   object_class->dispose = vitae_preferences_window_dispose;
 
+  vitae_ui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/vitae/Vitae/ui/vitae-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, VitaePreferencesWindow, page_size_row);
   gtk_widget_class_bind_template_child (widget_class, VitaePreferencesWindow, template_row);

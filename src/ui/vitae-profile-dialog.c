@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vitae-application.h"
 #include "vitae-profile-dialog.h"
 
 #define AVATAR_SIZE 256
@@ -174,6 +175,7 @@ vitae_profile_dialog_class_init (VitaeProfileDialogClass *klass)
   signals[SAVE] = g_signal_new ("save", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  vitae_ui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/vitae/Vitae/ui/vitae-profile-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, VitaeProfileDialog, avatar);
   gtk_widget_class_bind_template_child (widget_class, VitaeProfileDialog, email_row);

@@ -1049,6 +1049,7 @@ vitae_window_class_init (VitaeWindowClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  vitae_ui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/vitae/Vitae/ui/vitae-window.ui");
   gtk_widget_class_bind_template_child (widget_class, VitaeWindow, archived_button);
   gtk_widget_class_bind_template_child (widget_class, VitaeWindow, editor_bin);
