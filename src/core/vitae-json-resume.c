@@ -712,8 +712,8 @@ import_object (Importer     *importer,
   const char *name;
   JsonNode *node;
 
-  json_object_iter_init (&iter, object);
-  while (json_object_iter_next (&iter, &name, &node))
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &name, &node))
     {
       const VitaeFieldInfo *field = lookup_field (info, NULL, name);
       const VitaeSectionInfo *child;
@@ -740,8 +740,8 @@ import_object (Importer     *importer,
           if (!JSON_NODE_HOLDS_OBJECT (node))
             return type_error (importer, error, _("an object"));
 
-          json_object_iter_init (&group_iter, json_node_get_object (node));
-          while (json_object_iter_next (&group_iter, &member, &value))
+          json_object_iter_init_ordered (&group_iter, json_node_get_object (node));
+          while (json_object_iter_next_ordered (&group_iter, &member, &value))
             {
               const VitaeFieldInfo *group_field = lookup_field (info, name, member);
 
@@ -961,8 +961,8 @@ import_document (JsonObject  *root,
   const char *name;
   JsonNode *node;
 
-  json_object_iter_init (&iter, root);
-  while (json_object_iter_next (&iter, &name, &node))
+  json_object_iter_init_ordered (&iter, root);
+  while (json_object_iter_next_ordered (&iter, &name, &node))
     {
       const VitaeSectionInfo *info;
 
@@ -1190,8 +1190,8 @@ merge_extra (JsonObject *object,
   if (extra == NULL)
     return;
 
-  json_object_iter_init (&iter, extra);
-  while (json_object_iter_next (&iter, &name, &node))
+  json_object_iter_init_ordered (&iter, extra);
+  while (json_object_iter_next_ordered (&iter, &name, &node))
     {
       JsonNode *existing = json_object_get_member (object, name);
 
@@ -1339,8 +1339,8 @@ vitae_json_resume_to_object (VitaeResume *resume)
       const char *name;
       JsonNode *node;
 
-      json_object_iter_init (&iter, extra);
-      while (json_object_iter_next (&iter, &name, &node))
+      json_object_iter_init_ordered (&iter, extra);
+      while (json_object_iter_next_ordered (&iter, &name, &node))
         if (name[0] == '$')
           json_object_set_member (root, name, json_node_copy (node));
     }
