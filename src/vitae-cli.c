@@ -53,7 +53,9 @@ vitae_cli_wants_headless (int    argc,
         return TRUE;
       if (is_global_option_with_value (arg))
         {
-          i++;
+          /* A missing value is a usage error, which the CLI reports. */
+          if (++i >= argc)
+            return TRUE;
           continue;
         }
       if (arg[0] == '-')
