@@ -18,6 +18,7 @@ build=${FUZZ_BUILD_DIR:-$top/_build-fuzz}
 jobs=${FUZZ_JOBS:-1}
 
 mkdir -p "$build/corpus" "$build/artifacts"
+build=$(cd "$build" && pwd)
 
 cat > "$build/config.h" <<CONFIG
 #define GETTEXT_PACKAGE "vitae"
@@ -38,6 +39,14 @@ clang -g -O1 -std=gnu11 \
   $(pkg-config --libs glib-2.0 gio-2.0 json-glib-1.0) \
   -o "$build/fuzz-json-resume"
 
+# With -jobs, libFuzzer writes fuzz-N.log files in the current directory.
+cd "$build"
+if [ "$jobs" -gt 1 ]; then
+  set -- -jobs="$jobs" -workers="$jobs"
+else
+  set --
+fi
+
 # The seeds stay untouched; what the fuzzer learns goes to $build/corpus.
 ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1} \
 UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
@@ -47,7 +56,7 @@ UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
   -max_len=65536 \
   -timeout=10 \
   -rss_limit_mb=2048 \
-  -jobs="$jobs" -workers="$jobs" \
   -print_final_stats=1 \
   -artifact_prefix="$build/artifacts/" \
+  "$@" \
   "$build/corpus" "$here/corpus" "$top/tests/data/jsonresume"
