@@ -264,7 +264,7 @@ test_meta_vitae (void)
   }
 
   text = vitae_json_resume_to_string (resume);
-  g_assert_nonnull (strstr (text, "\"vitae\" : {"));
+  g_assert_nonnull (strstr (text, "\n    \"vitae\": {\n"));
   back = vitae_json_resume_parse (text, strlen (text), &error);
   g_assert_no_error (error);
 
@@ -550,12 +550,27 @@ static void
 test_numbers (void)
 {
   static const char doc[] =
-    "{\"x\": [0, -0, 1.5, -2.25e-3, 1E+2, 9223372036854775807, -9223372036854775808, 1.7976931348623157e308]}";
+    "{\"x\": [0, -0, 1.5, -2.25e-3, 1E+2, 9223372036854775807, -9223372036854775808, 1.7976931348623157e308,"
+    " 1.0e30, -1e-300, -0.0, 2.0, 0.1]}";
   g_autoptr(GError) error = NULL;
   g_autoptr(VitaeResume) resume = vitae_json_resume_parse (doc, strlen (doc), &error);
 
   g_assert_no_error (error);
   assert_round_trip (doc, strlen (doc));
+}
+
+static void
+test_number_format (void)
+{
+  /* json-glib 1.6 writes 1e30 as "1e+30.0"; found by the fuzzer. */
+  static const char doc[] = "{\"x\": [1.0e30, -0.0, 2.0, 7]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VitaeResume) resume = vitae_json_resume_parse (doc, strlen (doc), &error);
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  text = vitae_json_resume_to_string (resume);
+  g_assert_true (g_str_has_prefix (text, "{\n  \"x\": [\n    1e+30,\n    -0.0,\n    2.0,\n    7\n  ],\n  \"meta\": {\n"));
 }
 
 static void
@@ -720,6 +735,7 @@ main (int   argc,
   g_test_add_func ("/vitae/json-resume/import/bom", test_bom);
   g_test_add_func ("/vitae/json-resume/import/unicode", test_unicode);
   g_test_add_func ("/vitae/json-resume/import/numbers", test_numbers);
+  g_test_add_func ("/vitae/json-resume/export/number-format", test_number_format);
   g_test_add_func ("/vitae/json-resume/import/default-title", test_default_title);
   g_test_add_func ("/vitae/json-resume/import/depth-limit", test_depth_limit);
   g_test_add_func ("/vitae/json-resume/lossless/unknown-keys", test_unknown_keys);

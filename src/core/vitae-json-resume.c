@@ -503,6 +503,10 @@ out:
   return ok;
 }
 
+static void write_node (GString  *out,
+                        JsonNode *node,
+                        guint     level);
+
 /* Import: the tree onto the model */
 
 typedef struct {
@@ -915,7 +919,11 @@ import_meta (Importer    *importer,
           path_push_key (importer, "sections");
           if (!JSON_NODE_HOLDS_ARRAY (sections))
             return type_error (importer, error, _("a list"));
-          layout = json_to_string (sections, FALSE);
+          {
+            GString *text = g_string_new (NULL);
+            write_node (text, sections, 0);
+            layout = g_string_free (text, FALSE);
+          }
           vitae_resume_layout_from_json (importer->resume, layout);
         }
 
@@ -1374,28 +1382,160 @@ vitae_json_resume_to_object (VitaeResume *resume)
   return root;
 }
 
+/* Our own writer: json-glib 1.6's generator writes 1e30 as "1e+30.0",
+ * which is not JSON. */
+static void
+write_string (GString    *out,
+              const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = *p;
+
+      switch (c)
+        {
+        case '"':  g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\b': g_string_append (out, "\\b"); break;
+        case '\f': g_string_append (out, "\\f"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        default:
+          if (c < 0x20)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, c);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+write_double (GString *out,
+              double   value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_ascii_dtostr (buffer, sizeof buffer, value);
+  g_string_append (out, buffer);
+  /* Stays a double when read back: 2.0, -0.0, but 1e+30 as it is. */
+  if (strpbrk (buffer, ".eE") == NULL)
+    g_string_append (out, ".0");
+}
+
+static void
+write_indent (GString *out,
+              guint    level)
+{
+  for (guint i = 0; i < level; i++)
+    g_string_append (out, "  ");
+}
+
+static void
+write_node (GString  *out,
+            JsonNode *node,
+            guint     level)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
+        gboolean first = TRUE;
+
+        json_object_iter_init_ordered (&iter, json_node_get_object (node));
+        while (json_object_iter_next_ordered (&iter, &name, &member))
+          {
+            g_string_append (out, first ? "{\n" : ",\n");
+            write_indent (out, level + 1);
+            write_string (out, name);
+            g_string_append (out, ": ");
+            write_node (out, member, level + 1);
+            first = FALSE;
+          }
+        if (first)
+          g_string_append (out, "{}");
+        else
+          {
+            g_string_append_c (out, '\n');
+            write_indent (out, level);
+            g_string_append_c (out, '}');
+          }
+      }
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+
+        if (n == 0)
+          {
+            g_string_append (out, "[]");
+            break;
+          }
+        g_string_append (out, "[\n");
+        for (guint i = 0; i < n; i++)
+          {
+            write_indent (out, level + 1);
+            write_node (out, json_array_get_element (array, i), level + 1);
+            g_string_append (out, i + 1 < n ? ",\n" : "\n");
+          }
+        write_indent (out, level);
+        g_string_append_c (out, ']');
+      }
+      break;
+
+    case JSON_NODE_VALUE:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_STRING:
+          write_string (out, json_node_get_string (node));
+          break;
+        case G_TYPE_INT64:
+          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+          break;
+        case G_TYPE_DOUBLE:
+          write_double (out, json_node_get_double (node));
+          break;
+        case G_TYPE_BOOLEAN:
+          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+      break;
+
+    case JSON_NODE_NULL:
+    default:
+      g_string_append (out, "null");
+      break;
+    }
+}
+
 /**
  * vitae_json_resume_to_string:
  *
- * Returns: (transfer full): the resume as pretty-printed JSON Resume text,
- *   ending with a newline.
+ * Returns: (transfer full): the resume as pretty-printed JSON Resume text
+ *   (two-space indent, UTF-8 unescaped), ending with a newline.
  */
 char *
 vitae_json_resume_to_string (VitaeResume *resume)
 {
-  g_autoptr(JsonGenerator) generator = NULL;
   g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
+  GString *out;
 
   g_return_val_if_fail (VITAE_IS_RESUME (resume), NULL);
 
   root = json_node_new (JSON_NODE_OBJECT);
   json_node_take_object (root, vitae_json_resume_to_object (resume));
 
-  generator = json_generator_new ();
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, NULL);
-  return g_strconcat (text, "\n", NULL);
+  out = g_string_new (NULL);
+  write_node (out, root, 0);
+  g_string_append_c (out, '\n');
+  return g_string_free (out, FALSE);
 }
