@@ -1,0 +1,652 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "vitae-render"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "vitae-render-layout.h"
+
+#define TO_PT(u) ((double)(u) / PANGO_SCALE)
+
+static void
+link_clear (gpointer data)
+{
+  VitaeLink *link = data;
+
+  g_clear_pointer (&link->uri, g_free);
+}
+
+void
+vitae_rich_text_init (VitaeRichText *rt)
+{
+  rt->text = g_string_new (NULL);
+  rt->attrs = pango_attr_list_new ();
+  rt->links = g_array_new (FALSE, TRUE, sizeof (VitaeLink));
+  g_array_set_clear_func (rt->links, link_clear);
+}
+
+void
+vitae_rich_text_clear (VitaeRichText *rt)
+{
+  if (rt->text != NULL)
+    g_string_free (rt->text, TRUE);
+  rt->text = NULL;
+  g_clear_pointer (&rt->attrs, pango_attr_list_unref);
+  g_clear_pointer (&rt->links, g_array_unref);
+}
+
+gboolean
+vitae_rich_text_is_empty (VitaeRichText *rt)
+{
+  return rt->text->len == 0;
+}
+
+static void
+add_attr (VitaeRichText  *rt,
+          PangoAttribute *attr,
+          guint           start)
+{
+  attr->start_index = start;
+  attr->end_index = rt->text->len;
+  pango_attr_list_insert (rt->attrs, attr);
+}
+
+void
+vitae_rich_text_append (VitaeRichText        *rt,
+                        const char           *text,
+                        const VitaeTextStyle *style)
+{
+  guint start = rt->text->len;
+
+  if (text == NULL || *text == '\0')
+    return;
+
+  g_string_append (rt->text, text);
+  if (style == NULL)
+    return;
+
+  if (style->family != NULL)
+    add_attr (rt, pango_attr_family_new (style->family), start);
+  if (style->size > 0)
+    add_attr (rt, pango_attr_size_new_absolute ((int)(style->size * PANGO_SCALE)), start);
+  if (style->weight != 0)
+    add_attr (rt, pango_attr_weight_new (style->weight), start);
+  if (style->italic)
+    add_attr (rt, pango_attr_style_new (PANGO_STYLE_ITALIC), start);
+  add_attr (rt, pango_attr_foreground_new (((style->color >> 16) & 0xff) * 257,
+                                           ((style->color >> 8) & 0xff) * 257,
+                                           (style->color & 0xff) * 257), start);
+  if (style->alpha > 0 && style->alpha < 1)
+    add_attr (rt, pango_attr_foreground_alpha_new ((guint16)(style->alpha * 65535)), start);
+  if (style->letter_spacing != 0)
+    add_attr (rt, pango_attr_letter_spacing_new ((int)(style->letter_spacing * PANGO_SCALE)), start);
+  if (style->no_hyphens)
+    add_attr (rt, pango_attr_insert_hyphens_new (FALSE), start);
+}
+
+void
+vitae_rich_text_link (VitaeRichText        *rt,
+                      const char           *text,
+                      const char           *uri,
+                      const VitaeTextStyle *style)
+{
+  VitaeLink link;
+  VitaeTextStyle link_style = *style;
+
+  if (text == NULL || *text == '\0')
+    return;
+
+  link_style.no_hyphens = TRUE;
+  link.start = rt->text->len;
+  vitae_rich_text_append (rt, text, &link_style);
+  link.end = rt->text->len;
+  link.uri = g_strdup (uri);
+  g_array_append_val (rt->links, link);
+}
+
+static void
+block_measure (VitaeBlock *block)
+{
+  PangoLayoutIter *iter;
+  guint i = 0;
+
+  block->n_lines = pango_layout_get_line_count (block->layout);
+  block->line_x = g_new0 (double, block->n_lines);
+  block->line_top = g_new0 (double, block->n_lines);
+  block->line_height = g_new0 (double, block->n_lines);
+  block->baseline = g_new0 (double, block->n_lines);
+
+  iter = pango_layout_get_iter (block->layout);
+  do
+    {
+      PangoRectangle logical;
+      int y0, y1;
+
+      g_assert_cmpuint (i, <, block->n_lines);
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      /* The line's share of the height, line spacing included. */
+      pango_layout_iter_get_line_yrange (iter, &y0, &y1);
+      block->line_x[i] = TO_PT (logical.x);
+      block->line_top[i] = TO_PT (y0);
+      block->line_height[i] = TO_PT (y1 - y0);
+      block->baseline[i] = TO_PT (pango_layout_iter_get_baseline (iter));
+      i++;
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+}
+
+static PangoLayout *
+make_layout (PangoContext               *context,
+             VitaeRichText              *rt,
+             const PangoFontDescription *font,
+             double                      width,
+             PangoAlignment              align,
+             double                      line_spacing)
+{
+  PangoLayout *layout = pango_layout_new (context);
+
+  pango_layout_set_font_description (layout, font);
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, (int)(width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
+  pango_layout_set_alignment (layout, align);
+  if (line_spacing > 0)
+    pango_layout_set_line_spacing (layout, (float)line_spacing);
+  pango_layout_set_text (layout, rt->text->str, (int)rt->text->len);
+  pango_layout_set_attributes (layout, rt->attrs);
+  return layout;
+}
+
+/**
+ * vitae_block_new_text:
+ *
+ * Lays @rt out @width points wide. Takes the links out of @rt.
+ */
+VitaeBlock *
+vitae_block_new_text (PangoContext               *context,
+                      VitaeRichText              *rt,
+                      const PangoFontDescription *font,
+                      double                      width,
+                      double                      indent,
+                      PangoAlignment              align,
+                      double                      line_spacing)
+{
+  VitaeBlock *block = g_new0 (VitaeBlock, 1);
+
+  block->kind = VITAE_BLOCK_TEXT;
+  block->indent = indent;
+  block->width = width;
+  block->tag = "P";
+  block->layout = make_layout (context, rt, font, width, align, line_spacing);
+  block->rtl = pango_layout_line_get_resolved_direction (pango_layout_get_line_readonly (block->layout, 0)) == PANGO_DIRECTION_RTL;
+  block->links = g_steal_pointer (&rt->links);
+  rt->links = g_array_new (FALSE, TRUE, sizeof (VitaeLink));
+  g_array_set_clear_func (rt->links, link_clear);
+  block_measure (block);
+  return block;
+}
+
+/**
+ * vitae_block_set_aside:
+ *
+ * Puts @rt at the far end of the block's first line (the right, or the left
+ * in a right-to-left paragraph) and narrows the block to make room.
+ */
+void
+vitae_block_set_aside (VitaeBlock                 *block,
+                       PangoContext               *context,
+                       VitaeRichText              *rt,
+                       const PangoFontDescription *font,
+                       double                      gap)
+{
+  PangoRectangle logical;
+  double aside_width;
+
+  g_return_if_fail (block->kind == VITAE_BLOCK_TEXT);
+
+  block->aside = make_layout (context, rt, font, 0, PANGO_ALIGN_LEFT, 0);
+  pango_layout_get_extents (block->aside, NULL, &logical);
+  aside_width = TO_PT (logical.width);
+  if (aside_width + gap >= block->width * 0.6)
+    return;
+
+  pango_layout_set_width (block->layout, (int)((block->width - aside_width - gap) * PANGO_SCALE));
+  if (block->rtl)
+    block->indent += aside_width + gap;
+  block->width -= aside_width + gap;
+  g_clear_pointer (&block->line_x, g_free);
+  g_clear_pointer (&block->line_top, g_free);
+  g_clear_pointer (&block->line_height, g_free);
+  g_clear_pointer (&block->baseline, g_free);
+  block_measure (block);
+}
+
+VitaeBlock *
+vitae_block_new_image (cairo_surface_t *image,
+                       double           size,
+                       double           indent,
+                       VitaeImageShape  shape)
+{
+  VitaeBlock *block = g_new0 (VitaeBlock, 1);
+
+  block->kind = VITAE_BLOCK_IMAGE;
+  block->image = cairo_surface_reference (image);
+  block->height = size;
+  block->size = size;
+  block->width = size;
+  block->indent = indent;
+  block->shape = shape;
+  block->tag = "Figure";
+  return block;
+}
+
+VitaeBlock *
+vitae_block_new_space (double height)
+{
+  VitaeBlock *block = g_new0 (VitaeBlock, 1);
+
+  block->kind = VITAE_BLOCK_SPACE;
+  block->height = height;
+  return block;
+}
+
+void
+vitae_block_free (VitaeBlock *block)
+{
+  if (block == NULL)
+    return;
+  g_clear_object (&block->layout);
+  g_clear_object (&block->aside);
+  g_clear_object (&block->bullet);
+  g_clear_pointer (&block->links, g_array_unref);
+  g_clear_pointer (&block->image, cairo_surface_destroy);
+  g_free (block->outline);
+  g_free (block->line_x);
+  g_free (block->line_top);
+  g_free (block->line_height);
+  g_free (block->baseline);
+  g_free (block);
+}
+
+static double
+lines_height (VitaeBlock *block,
+              guint       first,
+              guint       n)
+{
+  guint last = first + n - 1;
+
+  if (n == 0)
+    return 0;
+  return block->line_top[last] + block->line_height[last] - block->line_top[first];
+}
+
+double
+vitae_block_get_height (VitaeBlock *block)
+{
+  if (block->kind != VITAE_BLOCK_TEXT)
+    return block->height;
+  return lines_height (block, 0, block->n_lines) + block->rule_gap + block->space_after;
+}
+
+/* What must fit on this page for block @i to start here: it, the blocks it
+ * keeps with, and the first line of the block the chain ends on. */
+static double
+keep_chain_height (GPtrArray *blocks,
+                   guint      i)
+{
+  double height = 0;
+
+  for (; i < blocks->len; i++)
+    {
+      VitaeBlock *block = g_ptr_array_index (blocks, i);
+
+      if (!block->keep_with_next || i + 1 == blocks->len)
+        {
+          if (block->kind == VITAE_BLOCK_TEXT)
+            height += lines_height (block, 0, MIN (block->n_lines, 1));
+          else
+            height += block->height;
+          return height;
+        }
+      height += vitae_block_get_height (block);
+      if (i + 1 < blocks->len)
+        height += ((VitaeBlock *)g_ptr_array_index (blocks, i + 1))->space_before;
+    }
+  return height;
+}
+
+static void
+place (GArray            *placements,
+       VitaeBlock        *block,
+       guint              first,
+       guint              n,
+       guint              page,
+       const VitaeColumn *column,
+       double             y)
+{
+  VitaePlacement p = { block, first, n, page, column->x, y, column->width };
+
+  g_array_append_val (placements, p);
+}
+
+/* Rounding slack so that a line that fits exactly is not pushed over. */
+#define EPSILON 0.01
+
+/**
+ * vitae_paginate:
+ *
+ * Flows @blocks down @column, page after page: a block that keeps with the
+ * next (a heading, an entry's header) moves to a new page with the first
+ * line of what follows it; a long paragraph continues on the next page,
+ * leaving neither a lone first line at the foot nor a lone last line at
+ * the head.
+ *
+ * Returns: how many pages the column needs, at least one
+ */
+guint
+vitae_paginate (GPtrArray         *blocks,
+                const VitaeColumn *column,
+                GArray            *placements)
+{
+  double column_height = column->bottom - column->top;
+  guint page = 0;
+  double y = column->top;
+  gboolean at_top = TRUE;
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      VitaeBlock *block = g_ptr_array_index (blocks, i);
+      double gap = at_top ? 0 : block->space_before;
+      double need = keep_chain_height (blocks, i);
+
+      if (need > column_height)
+        need = block->kind == VITAE_BLOCK_TEXT ? lines_height (block, 0, MIN (block->n_lines, 1)) : block->height;
+
+      if (!at_top && y + gap + need > column->bottom + EPSILON)
+        {
+          page++;
+          y = column->top;
+          at_top = TRUE;
+          gap = 0;
+        }
+      y += gap;
+
+      if (block->kind == VITAE_BLOCK_SPACE)
+        {
+          if (!at_top)
+            y += block->height;
+          continue;
+        }
+
+      if (block->kind == VITAE_BLOCK_IMAGE)
+        {
+          place (placements, block, 0, 0, page, column, y);
+          y += block->height;
+          at_top = FALSE;
+          continue;
+        }
+
+      for (guint line = 0; line < block->n_lines;)
+        {
+          guint remaining = block->n_lines - line;
+          guint fit = 0;
+
+          while (fit < remaining &&
+                 y + lines_height (block, line, fit + 1) <= column->bottom + EPSILON)
+            fit++;
+
+          if (fit < remaining)
+            {
+              /* An orphan: one first line at the foot of the page. */
+              if (fit == 1 && line == 0 && !at_top)
+                fit = 0;
+              /* A widow: one last line at the head of the next page. */
+              else if (fit >= 3 && remaining - fit == 1)
+                fit--;
+            }
+          if (fit == 0 && at_top)
+            fit = 1;   /* A line taller than the page: place it anyway. */
+
+          if (fit > 0)
+            {
+              place (placements, block, line, fit, page, column, y);
+              y += lines_height (block, line, fit);
+              line += fit;
+              at_top = FALSE;
+            }
+          if (line < block->n_lines)
+            {
+              page++;
+              y = column->top;
+              at_top = TRUE;
+            }
+        }
+      y += block->rule_gap + block->space_after;
+    }
+
+  return page + 1;
+}
+
+void
+vitae_set_source_rgb (cairo_t *cr,
+                      guint32  rgb,
+                      double   alpha)
+{
+  cairo_set_source_rgba (cr,
+                         ((rgb >> 16) & 0xff) / 255.0,
+                         ((rgb >> 8) & 0xff) / 255.0,
+                         (rgb & 0xff) / 255.0,
+                         alpha);
+}
+
+/* Cairo's attribute strings quote with ', so a URI keeps its own quotes and
+ * backslashes percent-encoded. */
+static char *
+escape_uri (const char *uri)
+{
+  GString *str = g_string_new (NULL);
+
+  for (const char *p = uri; *p; p++)
+    {
+      if (*p == '\'')
+        g_string_append (str, "%27");
+      else if (*p == '\\')
+        g_string_append (str, "%5C");
+      else
+        g_string_append_c (str, *p);
+    }
+  return g_string_free (str, FALSE);
+}
+
+static void
+paint_links (VitaePainter         *painter,
+             const VitaePlacement *p,
+             double                origin_y)
+{
+  VitaeBlock *block = p->block;
+
+  for (guint l = 0; l < block->links->len; l++)
+    {
+      const VitaeLink *link = &g_array_index (block->links, VitaeLink, l);
+      g_autofree char *uri = escape_uri (link->uri);
+
+      for (guint i = p->first_line; i < p->first_line + p->n_lines; i++)
+        {
+          PangoLayoutLine *line = pango_layout_get_line_readonly (block->layout, (int)i);
+          int start = MAX (link->start, line->start_index);
+          int end = MIN (link->end, line->start_index + line->length);
+          int *ranges = NULL;
+          int n_ranges = 0;
+
+          if (start >= end)
+            continue;
+
+          pango_layout_line_get_x_ranges (line, start, end, &ranges, &n_ranges);
+          for (int r = 0; r < n_ranges; r++)
+            {
+              char x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE];
+              char w[G_ASCII_DTOSTR_BUF_SIZE], h[G_ASCII_DTOSTR_BUF_SIZE];
+              g_autofree char *attributes = NULL;
+              double x0 = p->x + block->indent + TO_PT (ranges[2 * r]);
+              double x1 = p->x + block->indent + TO_PT (ranges[2 * r + 1]);
+
+              g_ascii_formatd (x, sizeof x, "%.2f", x0);
+              g_ascii_formatd (y, sizeof y, "%.2f", origin_y + block->line_top[i]);
+              g_ascii_formatd (w, sizeof w, "%.2f", x1 - x0);
+              g_ascii_formatd (h, sizeof h, "%.2f", block->line_height[i]);
+              attributes = g_strdup_printf ("uri='%s' rect=[%s %s %s %s]", uri, x, y, w, h);
+              cairo_tag_begin (painter->cr, CAIRO_TAG_LINK, attributes);
+              cairo_tag_end (painter->cr, CAIRO_TAG_LINK);
+            }
+          g_free (ranges);
+        }
+    }
+}
+
+static void
+paint_image (cairo_t              *cr,
+             const VitaePlacement *p)
+{
+  VitaeBlock *block = p->block;
+  double size = block->size;
+  double x = p->x + block->indent;
+  double y = p->y;
+  int w = cairo_image_surface_get_width (block->image);
+  int h = cairo_image_surface_get_height (block->image);
+
+  cairo_save (cr);
+  if (block->shape == VITAE_IMAGE_CIRCLE)
+    cairo_arc (cr, x + size / 2, y + size / 2, size / 2, 0, 2 * G_PI);
+  else
+    cairo_rectangle (cr, x, y, size, size);
+  cairo_clip (cr);
+  cairo_translate (cr, x, y);
+  cairo_scale (cr, size / w, size / h);
+  cairo_set_source_surface (cr, block->image, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
+  cairo_paint (cr);
+  cairo_restore (cr);
+}
+
+static void
+tag_begin (VitaePainter *painter,
+           const char   *tag)
+{
+  if (painter->tagged && tag != NULL)
+    cairo_tag_begin (painter->cr, tag, "");
+}
+
+static void
+tag_end (VitaePainter *painter,
+         const char   *tag)
+{
+  if (painter->tagged && tag != NULL)
+    cairo_tag_end (painter->cr, tag);
+}
+
+/**
+ * vitae_paint_placement:
+ * @next: (nullable): the placement drawn after this one in the same column,
+ *   to know where a list ends
+ */
+void
+vitae_paint_placement (VitaePainter         *painter,
+                       const VitaePlacement *p,
+                       const VitaePlacement *next)
+{
+  cairo_t *cr = painter->cr;
+  VitaeBlock *block = p->block;
+  double origin_y;
+
+  if (block->kind == VITAE_BLOCK_IMAGE)
+    {
+      tag_begin (painter, block->tag);
+      paint_image (cr, p);
+      tag_end (painter, block->tag);
+      return;
+    }
+
+  if (block->list_id != 0 && painter->open_list != block->list_id)
+    {
+      if (painter->open_list != 0)
+        tag_end (painter, "L");
+      tag_begin (painter, "L");
+      painter->open_list = block->list_id;
+    }
+  else if (block->list_id == 0 && painter->open_list != 0)
+    {
+      tag_end (painter, "L");
+      painter->open_list = 0;
+    }
+
+  /* Where the layout's top would be for first_line to sit at p->y. */
+  origin_y = p->y - block->line_top[p->first_line];
+
+  tag_begin (painter, block->tag);
+
+  if (block->bullet != NULL && p->first_line == 0)
+    {
+      PangoRectangle logical;
+      double bx;
+
+      pango_layout_get_extents (block->bullet, NULL, &logical);
+      bx = block->rtl ? p->x + block->indent + block->width + 4
+                      : p->x + block->indent - TO_PT (logical.width) - 4;
+      cairo_move_to (cr, bx, origin_y + block->baseline[0]);
+      pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (block->bullet, 0));
+    }
+
+  for (guint i = p->first_line; i < p->first_line + p->n_lines; i++)
+    {
+      cairo_move_to (cr, p->x + block->indent + block->line_x[i], origin_y + block->baseline[i]);
+      pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (block->layout, (int)i));
+    }
+
+  if (block->aside != NULL && p->first_line == 0)
+    {
+      PangoRectangle logical;
+      double ax;
+
+      pango_layout_get_extents (block->aside, NULL, &logical);
+      ax = block->rtl ? p->x : p->x + p->column_width - TO_PT (logical.width);
+      cairo_move_to (cr, ax, origin_y + block->baseline[0]);
+      pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (block->aside, 0));
+    }
+
+  tag_end (painter, block->tag);
+
+  if (block->rule && p->first_line + p->n_lines == block->n_lines)
+    {
+      double y = origin_y + lines_height (block, 0, block->n_lines) + block->rule_gap;
+
+      cairo_save (cr);
+      vitae_set_source_rgb (cr, block->rule_color, 1);
+      cairo_set_line_width (cr, 0.6);
+      cairo_move_to (cr, p->x, round (y * 2) / 2);
+      cairo_line_to (cr, p->x + p->column_width, round (y * 2) / 2);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+    }
+
+  if (painter->tagged && block->links != NULL && block->links->len > 0)
+    paint_links (painter, p, origin_y);
+
+  if (painter->open_list != 0 && (next == NULL || next->block->list_id != painter->open_list))
+    {
+      tag_end (painter, "L");
+      painter->open_list = 0;
+    }
+}
+
+void
+vitae_paint_finish (VitaePainter *painter)
+{
+  if (painter->open_list != 0)
+    tag_end (painter, "L");
+  painter->open_list = 0;
+}
