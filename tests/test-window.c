@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 
 #include "vitae-core.h"
+#include "vitae-profile-dialog.h"
 #include "vitae-window.h"
 
 typedef struct {
@@ -286,6 +287,92 @@ test_profiles (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (vitae_window_get_resumes (f->window)), ==, 1);
 }
 
+static VitaeProfileDialog *
+find_profile_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      if (VITAE_IS_PROFILE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return VITAE_PROFILE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static void
+test_profile_dialog (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 640, 480);
+  g_autofree char *png_path = g_build_filename (f->dir, "face.png", NULL);
+  g_autofree char *text_path = g_build_filename (f->dir, "notes.png", NULL);
+  g_autoptr(GFile) png = g_file_new_for_path (png_path);
+  g_autoptr(GFile) text = g_file_new_for_path (text_path);
+  g_autoptr(GListModel) users = NULL;
+  g_autoptr(VitaeUser) stored = NULL;
+  VitaeProfileDialog *dialog;
+  gint64 ada_id = vitae_user_get_id (vitae_window_get_user (f->window));
+
+  gdk_pixbuf_fill (pixbuf, 0x3584e4ff);
+  g_assert_true (gdk_pixbuf_save (pixbuf, png_path, "png", &error, NULL));
+  g_assert_true (g_file_set_contents (text_path, "not a picture", -1, NULL));
+
+  /* Edit: name, email and a picture, scaled down and kept as PNG. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit-profile", NULL));
+  iterate ();
+  dialog = find_profile_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (vitae_profile_dialog_get_name (dialog), ==, "Ada");
+  g_assert_false (vitae_profile_dialog_set_avatar_file (dialog, text, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_nonnull (strstr (error->message, "notes.png"));
+  g_clear_error (&error);
+  g_assert_true (vitae_profile_dialog_set_avatar_file (dialog, png, &error));
+  g_assert_no_error (error);
+  vitae_profile_dialog_set_name (dialog, "Ada King");
+  vitae_profile_dialog_set_email (dialog, "ada@king.example");
+  vitae_profile_dialog_save (dialog);
+  iterate ();
+
+  stored = vitae_store_get_user (f->store, ada_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (vitae_user_get_name (stored), ==, "Ada King");
+  g_assert_cmpstr (vitae_user_get_email (stored), ==, "ada@king.example");
+  g_assert_nonnull (vitae_user_get_avatar (stored));
+  {
+    g_autoptr(GdkTexture) texture = gdk_texture_new_from_bytes (vitae_user_get_avatar (stored), &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (gdk_texture_get_width (texture), ==, 256);
+    g_assert_cmpint (gdk_texture_get_height (texture), ==, 192);
+  }
+
+  /* New: a second profile, which the window switches to. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-profile", NULL));
+  iterate ();
+  dialog = find_profile_dialog ();
+  g_assert_nonnull (dialog);
+  vitae_profile_dialog_set_name (dialog, "Grace Hopper");
+  vitae_profile_dialog_set_email (dialog, "not-an-email");
+  vitae_profile_dialog_save (dialog);   /* refused: the email is malformed */
+  iterate ();
+  users = vitae_store_list_users (f->store, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (users), ==, 1);
+  g_clear_object (&users);
+  vitae_profile_dialog_set_email (dialog, "grace@example.com");
+  vitae_profile_dialog_save (dialog);
+  iterate ();
+  users = vitae_store_list_users (f->store, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (users), ==, 2);
+  g_assert_cmpstr (vitae_user_get_name (vitae_window_get_user (f->window)), ==, "Grace Hopper");
+  g_assert_cmpuint (g_list_model_get_n_items (vitae_window_get_resumes (f->window)), ==, 0);
+
+  g_unlink (png_path);
+  g_unlink (text_path);
+}
+
 static void
 test_error_window (void)
 {
@@ -325,6 +412,8 @@ main (int   argc,
               fixture_set_up, test_create_rename_delete_undo, fixture_tear_down);
   g_test_add ("/vitae/ui/window/profiles", Fixture, "Ada",
               fixture_set_up, test_profiles, fixture_tear_down);
+  g_test_add ("/vitae/ui/window/profile-dialog", Fixture, "Ada",
+              fixture_set_up, test_profile_dialog, fixture_tear_down);
   g_test_add_func ("/vitae/ui/window/database-error", test_error_window);
 
   return g_test_run ();
