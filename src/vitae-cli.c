@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "vitae-cli.h"
+#include "vitae-cli-render.h"
 
 /* Headless commands: no display, no GTK initialised. */
 
@@ -17,6 +18,7 @@ static int cli_new  (VitaeCliOptions *options, int argc, char **argv);
 static const VitaeCliCommand commands[] = {
   { "list", "", N_("List the profile’s resumes: id, title, candidate, last edited"), cli_list },
   { "new", N_("TITLE"), N_("Create an empty resume and print its id"), cli_new },
+  { "render", N_("FILE.json -o OUT.pdf [--template ID] [--page-size a4|letter]"), N_("Render a JSON Resume file to PDF; --list-templates lists the templates"), vitae_cli_render },
 };
 
 static const VitaeCliCommand *
