@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "vitae-cli.h"
+#include "vitae-cli-transfer.h"
 #include "vitae-cli-render.h"
 
 /* Headless commands: no display, no GTK initialised. */
@@ -18,6 +19,8 @@ static int cli_new  (VitaeCliOptions *options, int argc, char **argv);
 static const VitaeCliCommand commands[] = {
   { "list", "", N_("List the profile’s resumes: id, title, candidate, last edited"), cli_list },
   { "new", N_("TITLE"), N_("Create an empty resume and print its id"), cli_new },
+  { "import", N_("FILE.json"), N_("Import a JSON Resume as a new resume and print its id"), vitae_cli_import },
+  { "export", N_("ID --format FMT -o OUT"), N_("Export a resume as FMT json, txt, md or pdf; OUT - is stdout"), vitae_cli_export },
   { "render", N_("FILE.json -o OUT.pdf [--template ID] [--page-size a4|letter]"), N_("Render a JSON Resume file to PDF; --list-templates lists the templates"), vitae_cli_render },
 };
 
