@@ -622,6 +622,22 @@ on_delete_profile_response (AdwMessageDialog *dialog,
   show_toast (self, _("Profile deleted"));
 }
 
+static gboolean
+present_error_dialog_cb (gpointer dialog)
+{
+  gtk_window_present (GTK_WINDOW (dialog));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_error_window_map (GtkWidget *window,
+                     GtkWindow *dialog)
+{
+  /* After the parent is on screen, so the dialog sits on top of it. */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, present_error_dialog_cb,
+                   g_object_ref (dialog), g_object_unref);
+}
+
 /* Actions ------------------------------------------------------------------ */
 
 static void
@@ -1190,7 +1206,7 @@ vitae_window_new_for_error (GtkApplication *application,
                                    error->message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   g_object_set_data (G_OBJECT (self), "error-dialog", dialog);
-  g_signal_connect_swapped (self, "map", G_CALLBACK (gtk_window_present), dialog);
+  g_signal_connect (self, "map", G_CALLBACK (on_error_window_map), dialog);
   return self;
 }
 
