@@ -374,6 +374,55 @@ test_profile_dialog (Fixture       *f,
 }
 
 static void
+wait_for_resume_count (Fixture *f,
+                       guint    count)
+{
+  for (guint i = 0; i < 500; i++)
+    {
+      g_autoptr(GListModel) all = list_resumes (f, VITAE_RESUME_FILTER_ALL);
+      if (g_list_model_get_n_items (all) == count)
+        return;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+}
+
+static void
+test_import (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *sample = g_test_build_filename (G_TEST_DIST, "data", "jsonresume", "sample.resume.json", NULL);
+  g_autofree char *broken_path = g_build_filename (f->dir, "broken.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (sample);
+  g_autoptr(GFile) broken = g_file_new_for_path (broken_path);
+  g_autoptr(GListModel) all = NULL;
+  VitaeResume *open;
+
+  vitae_window_import_file (f->window, file);
+  wait_for_resume_count (f, 1);
+  all = list_resumes (f, VITAE_RESUME_FILTER_ALL);
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, 1);
+  iterate ();
+  open = vitae_window_get_open_resume (f->window);
+  g_assert_nonnull (open);
+  g_assert_cmpstr (vitae_resume_get_candidate_name (open), ==, "Richard Hendriks");
+  g_assert_cmpuint (vitae_resume_get_n_entries (open), >, 5);
+
+  /* A broken file changes nothing. */
+  g_assert_true (g_file_set_contents (broken_path, "{\"basics\": {\"name\": ", -1, NULL));
+  vitae_window_import_file (f->window, broken);
+  for (guint i = 0; i < 50; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  g_clear_object (&all);
+  all = list_resumes (f, VITAE_RESUME_FILTER_ALL);
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, 1);
+  g_unlink (broken_path);
+}
+
+static void
 test_error_window (void)
 {
   g_autoptr(GError) error = g_error_new_literal (VITAE_STORE_ERROR, VITAE_STORE_ERROR_CORRUPT,
@@ -414,6 +463,8 @@ main (int   argc,
               fixture_set_up, test_profiles, fixture_tear_down);
   g_test_add ("/vitae/ui/window/profile-dialog", Fixture, "Ada",
               fixture_set_up, test_profile_dialog, fixture_tear_down);
+  g_test_add ("/vitae/ui/window/import", Fixture, "Ada",
+              fixture_set_up, test_import, fixture_tear_down);
   g_test_add_func ("/vitae/ui/window/database-error", test_error_window);
 
   return g_test_run ();

@@ -175,6 +175,22 @@ vitae_application_activate (GApplication *app)
 }
 
 static void
+vitae_application_open (GApplication  *app,
+                        GFile        **files,
+                        int            n_files,
+                        const char    *hint)
+{
+  VitaeWindow *window;
+
+  g_application_activate (app);
+  window = get_window (VITAE_APPLICATION (app));
+  if (window == NULL || vitae_window_get_store (window) == NULL)
+    return;
+  for (int i = 0; i < n_files; i++)
+    vitae_window_import_file (window, files[i]);
+}
+
+static void
 vitae_application_startup (GApplication *app)
 {
   VitaeApplication *self = VITAE_APPLICATION (app);
@@ -212,6 +228,7 @@ vitae_application_class_init (VitaeApplicationClass *klass)
   object_class->finalize = vitae_application_finalize;
   app_class->activate = vitae_application_activate;
   app_class->handle_local_options = vitae_application_handle_local_options;
+  app_class->open = vitae_application_open;
   app_class->startup = vitae_application_startup;
 }
 

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "vitae-application.h"
+#include "vitae-json-resume.h"
 #include "vitae-profile-dialog.h"
 #include "vitae-window.h"
 
@@ -39,6 +40,8 @@ struct _VitaeWindow
   GtkSingleSelection   *selection;
   VitaeResume          *open_resume;
   gboolean              show_archived;
+
+  GtkFileChooserNative *import_chooser;
 
   /* A deleted resume stays in the database until its toast goes away
    * without Undo: deleting is instant, and undoing it loses nothing. */
@@ -638,7 +641,114 @@ on_error_window_map (GtkWidget *window,
                    g_object_ref (dialog), g_object_unref);
 }
 
+static void
+load_json_resume_thread (GTask        *task,
+                         gpointer      source_object,
+                         gpointer      task_data,
+                         GCancellable *cancellable)
+{
+  GError *error = NULL;
+  VitaeResume *resume = vitae_json_resume_load_file (task_data, cancellable, &error);
+
+  if (resume == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, resume, g_object_unref);
+}
+
+static void
+on_json_resume_loaded (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  VitaeWindow *self = VITAE_WINDOW (object);
+  GFile *file = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VitaeResume) resume = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autofree char *name = g_file_get_basename (file);
+
+  if (resume != NULL && self->user != NULL)
+    {
+      vitae_resume_set_user_id (resume, vitae_user_get_id (self->user));
+      if (vitae_resume_get_title (resume) == NULL || *vitae_resume_get_title (resume) == '\0')
+        vitae_resume_set_title (resume, name);
+      if (!vitae_store_insert_resume (self->store, resume, &error))
+        g_clear_object (&resume);
+    }
+
+  if (resume == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      if (error == NULL)
+        return;
+      /* Translators: %s is a file name, then the reason it could not be imported */
+      message = g_strdup_printf (_("Could not import “%s”: %s"), name, error->message);
+      show_toast (self, message);
+      return;
+    }
+
+  if (self->show_archived)
+    g_object_set (self, "show-archived", FALSE, NULL);
+  reload_resumes (self);
+  open_resume (self, vitae_resume_get_id (resume));
+}
+
+static void
+on_import_chooser_response (GtkNativeDialog *chooser,
+                            int              response,
+                            VitaeWindow     *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->import_chooser);
+  if (file != NULL)
+    vitae_window_import_file (self, file);
+}
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         VitaeWindow   *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || self->user == NULL)
+    return FALSE;
+  files = g_value_get_boxed (value);
+  for (GSList *l = files; l; l = l->next)
+    vitae_window_import_file (self, l->data);
+  return files != NULL;
+}
+
 /* Actions ------------------------------------------------------------------ */
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  VitaeWindow *self = VITAE_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->user == NULL || self->import_chooser != NULL)
+    return;
+
+  gtk_file_filter_set_name (filter, _("JSON Resume"));
+  gtk_file_filter_add_pattern (filter, "*.json");
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  self->import_chooser = gtk_file_chooser_native_new (_("Import a JSON Resume"), GTK_WINDOW (self),
+                                                      GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                      _("_Import"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->import_chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->import_chooser), TRUE);
+  g_signal_connect (self->import_chooser, "response", G_CALLBACK (on_import_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->import_chooser));
+}
 
 static void
 new_resume_action (GtkWidget  *widget,
@@ -984,6 +1094,9 @@ vitae_window_dispose (GObject *object)
   VitaeWindow *self = (VitaeWindow *)object;
 
   commit_pending_delete (self);
+  if (self->import_chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->import_chooser));
+  g_clear_object (&self->import_chooser);
   g_clear_object (&self->selection);
   g_clear_object (&self->open_resume);
 
@@ -1093,6 +1206,7 @@ vitae_window_class_init (VitaeWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.delete-resume", "x", delete_resume_action);
   gtk_widget_class_install_action (widget_class, "win.duplicate-resume", "x", duplicate_resume_action);
   gtk_widget_class_install_action (widget_class, "win.edit-profile", NULL, edit_profile_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.new-profile", NULL, new_profile_action);
   gtk_widget_class_install_action (widget_class, "win.new-resume", NULL, new_resume_action);
   gtk_widget_class_install_action (widget_class, "win.open-resume", "x", open_resume_action);
@@ -1102,6 +1216,7 @@ vitae_window_class_init (VitaeWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.show-archived", "show-archived");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-resume", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.close-resume", NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_F2, 0, selected_shortcut_cb, "s", "win.rename-resume");
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Delete, 0, selected_shortcut_cb, "s", "win.delete-resume");
@@ -1112,8 +1227,13 @@ static void
 vitae_window_init (VitaeWindow *self)
 {
   GtkListItemFactory *factory;
+  GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   self->resumes = g_list_store_new (VITAE_TYPE_RESUME);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->resumes)));
@@ -1248,6 +1368,31 @@ vitae_window_get_visible_page (VitaeWindow *self)
 {
   g_return_val_if_fail (VITAE_IS_WINDOW (self), NULL);
   return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
+/**
+ * vitae_window_import_file:
+ *
+ * Reads a JSON Resume file on a worker thread and stores it as a new resume
+ * of the current profile, then opens it; a file that cannot be imported is
+ * explained in a toast and changes nothing.
+ */
+void
+vitae_window_import_file (VitaeWindow *self,
+                          GFile       *file)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (VITAE_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->store == NULL)
+    return;
+
+  task = g_task_new (self, NULL, on_json_resume_loaded, NULL);
+  g_task_set_source_tag (task, vitae_window_import_file);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, load_json_resume_thread);
 }
 
 /**

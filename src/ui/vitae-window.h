@@ -21,5 +21,7 @@ GListModel  *vitae_window_get_resumes      (VitaeWindow    *self);
 VitaeResume *vitae_window_get_open_resume  (VitaeWindow    *self);
 const char  *vitae_window_get_visible_page (VitaeWindow    *self);
 void         vitae_window_flush_pending    (VitaeWindow    *self);
+void         vitae_window_import_file      (VitaeWindow    *self,
+                                            GFile          *file);
 
 G_END_DECLS
