@@ -83,7 +83,10 @@ print_help (void)
     {
       g_autofree char *synopsis = g_strdup_printf ("%s %s", commands[i].name,
                                                    *commands[i].parameters ? _(commands[i].parameters) : "");
-      g_print ("  %-28s %s\n", synopsis, _(commands[i].summary));
+      if (g_utf8_strlen (synopsis, -1) > 28)
+        g_print ("  %s\n  %-28s %s\n", synopsis, "", _(commands[i].summary));
+      else
+        g_print ("  %-28s %s\n", synopsis, _(commands[i].summary));
     }
   g_print ("\n%s\n", _("Options:"));
   g_print ("  %-28s %s\n", "--data-dir DIR", _("Keep the database in DIR instead of the default folder"));
