@@ -868,6 +868,55 @@ read_setting (Importer    *importer,
   return TRUE;
 }
 
+/* meta.vitae.sections: [{"key": "work", "visible": true, "heading": "…"}, …],
+ * checked here so that a hand-edited layout is refused with a clear message. */
+static gboolean
+check_layout (Importer  *importer,
+              JsonNode  *node,
+              GError   **error)
+{
+  static const struct {
+    const char *name;
+    GType       type;
+  } members[] = {
+    { "key", G_TYPE_STRING },
+    { "visible", G_TYPE_BOOLEAN },
+    { "heading", G_TYPE_STRING },
+  };
+  JsonArray *array;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return type_error (importer, error, _("a list"));
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *item = json_array_get_element (array, i);
+      gsize mark = path_push_index (importer, i);
+      JsonObject *object;
+
+      if (!JSON_NODE_HOLDS_OBJECT (item))
+        return type_error (importer, error, _("an object"));
+      object = json_node_get_object (item);
+      for (guint m = 0; m < G_N_ELEMENTS (members); m++)
+        {
+          JsonNode *value = json_object_get_member (object, members[m].name);
+
+          if (value == NULL && m > 0)
+            continue;
+          path_push_key (importer, members[m].name);
+          if (value == NULL || !JSON_NODE_HOLDS_VALUE (value) ||
+              json_node_get_value_type (value) != members[m].type)
+            return type_error (importer, error,
+                               members[m].type == G_TYPE_STRING ? _("a string") : _("true or false"));
+          path_pop (importer, mark);
+          path_push_index (importer, i);
+        }
+      path_pop (importer, mark);
+    }
+  return TRUE;
+}
+
 /* meta.vitae: Vitae's own settings. The rest of meta stays in the extra. */
 static gboolean
 import_meta (Importer    *importer,
@@ -917,8 +966,8 @@ import_meta (Importer    *importer,
           g_autofree char *layout = NULL;
 
           path_push_key (importer, "sections");
-          if (!JSON_NODE_HOLDS_ARRAY (sections))
-            return type_error (importer, error, _("a list"));
+          if (!check_layout (importer, sections, error))
+            return FALSE;
           {
             GString *text = g_string_new (NULL);
             write_node (text, sections, 0);
