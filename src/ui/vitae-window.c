@@ -24,6 +24,8 @@ struct _VitaeWindow
   AdwWindowTitle       *library_title;
   GtkStack             *library_stack;
   GtkStack             *main_stack;
+  GtkWidget            *preview_bin;
+  AdwLeaflet           *resume_leaflet;
   GMenuModel           *primary_menu;
   GtkListView          *resume_list;
   AdwWindowTitle       *resume_title;
@@ -968,6 +970,28 @@ selected_resume_id (VitaeWindow *self)
   return resume ? vitae_resume_get_id (resume) : 0;
 }
 
+static void
+rename_open_resume_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  VitaeWindow *self = VITAE_WINDOW (widget);
+
+  if (self->open_resume != NULL)
+    gtk_widget_activate_action (widget, "win.rename-resume", "x", vitae_resume_get_id (self->open_resume));
+}
+
+static void
+delete_open_resume_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  VitaeWindow *self = VITAE_WINDOW (widget);
+
+  if (self->open_resume != NULL)
+    gtk_widget_activate_action (widget, "win.delete-resume", "x", vitae_resume_get_id (self->open_resume));
+}
+
 static gboolean
 selected_shortcut_cb (GtkWidget *widget,
                       GVariant  *args,
@@ -1188,7 +1212,9 @@ vitae_window_class_init (VitaeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VitaeWindow, library_stack);
   gtk_widget_class_bind_template_child (widget_class, VitaeWindow, library_title);
   gtk_widget_class_bind_template_child (widget_class, VitaeWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, VitaeWindow, preview_bin);
   gtk_widget_class_bind_template_child (widget_class, VitaeWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, VitaeWindow, resume_leaflet);
   gtk_widget_class_bind_template_child (widget_class, VitaeWindow, resume_list);
   gtk_widget_class_bind_template_child (widget_class, VitaeWindow, resume_title);
   gtk_widget_class_bind_template_child (widget_class, VitaeWindow, switch_profile_submenu);
@@ -1204,6 +1230,8 @@ vitae_window_class_init (VitaeWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.close-resume", NULL, close_resume_action);
   gtk_widget_class_install_action (widget_class, "win.delete-profile", NULL, delete_profile_action);
   gtk_widget_class_install_action (widget_class, "win.delete-resume", "x", delete_resume_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-open-resume", NULL, delete_open_resume_action);
+  gtk_widget_class_install_action (widget_class, "win.rename-open-resume", NULL, rename_open_resume_action);
   gtk_widget_class_install_action (widget_class, "win.duplicate-resume", "x", duplicate_resume_action);
   gtk_widget_class_install_action (widget_class, "win.edit-profile", NULL, edit_profile_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
