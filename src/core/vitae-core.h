@@ -2,7 +2,9 @@
 #pragma once
 
 #include "vitae-entry.h"
+#include "vitae-autosave.h"
 #include "vitae-event.h"
+#include "vitae-history.h"
 #include "vitae-resume.h"
 #include "vitae-section.h"
 #include "vitae-store.h"

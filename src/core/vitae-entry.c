@@ -375,6 +375,50 @@ vitae_entry_set_list (VitaeEntry         *self,
 }
 
 /**
+ * vitae_entry_dup_value:
+ *
+ * Returns: (nullable) (transfer full): a field's value as a "s" or "as"
+ *   variant, or %NULL when unset; what undo keeps.
+ */
+GVariant *
+vitae_entry_dup_value (VitaeEntry *self,
+                       const char *key)
+{
+  GVariant *value;
+
+  g_return_val_if_fail (VITAE_IS_ENTRY (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  value = g_hash_table_lookup (self->values, key);
+  return value ? g_variant_ref (value) : NULL;
+}
+
+/**
+ * vitae_entry_set_value:
+ * @value: (nullable): a "s" or "as" variant, or %NULL to clear
+ */
+void
+vitae_entry_set_value (VitaeEntry *self,
+                       const char *key,
+                       GVariant   *value)
+{
+  g_return_if_fail (VITAE_IS_ENTRY (self));
+  g_return_if_fail (key != NULL);
+
+  if (value == NULL)
+    replace_value (self, key, NULL);
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+    vitae_entry_set_text (self, key, g_variant_get_string (value, NULL));
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING_ARRAY))
+    {
+      g_autofree const char **strv = g_variant_get_strv (value, NULL);
+      vitae_entry_set_list (self, key, strv);
+    }
+  else
+    g_return_if_reached ();
+}
+
+/**
  * vitae_entry_get_extra:
  *
  * Returns: (nullable) (transfer none): the keys the schema does not know.

@@ -30,6 +30,11 @@ const char * const  *vitae_entry_get_list      (VitaeEntry         *self,
 void                 vitae_entry_set_list      (VitaeEntry         *self,
                                                 const char         *key,
                                                 const char * const *values);
+GVariant            *vitae_entry_dup_value     (VitaeEntry         *self,
+                                                const char         *key);
+void                 vitae_entry_set_value     (VitaeEntry         *self,
+                                                const char         *key,
+                                                GVariant           *value);
 JsonObject          *vitae_entry_get_extra     (VitaeEntry         *self);
 void                 vitae_entry_set_extra     (VitaeEntry         *self,
                                                 JsonObject         *extra);
