@@ -478,6 +478,13 @@ test_migrate_step (gconstpointer data)
                                    "INSERT INTO events (user_id, resume_id, action, created_at, updated_at)"
                                    " VALUES (1, 7, 'view', 1, 1);",
                                    NULL, NULL, NULL), ==, SQLITE_OK);
+  if (from >= 3)
+    g_assert_cmpint (sqlite3_exec (db,
+                                   "INSERT INTO email_notifications (user_id, resume_id, recipient, subject, body,"
+                                   " status, attempts, created_at, updated_at)"
+                                   " VALUES (1, 7, 'hr@example.com', 'CV', 'Hello', 'queued', 0, 5, 5),"
+                                   "        (1, 7, 'hr@example.com', 'CV', 'Hello', 'sent', 1, 6, 6);",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
 
   g_assert_true (vitae_store_migrate_db (db, from + 1, &error));
   g_assert_no_error (error);
@@ -500,6 +507,13 @@ test_migrate_step (gconstpointer data)
       g_assert_cmpint (raw_count (db, "SELECT count(*) FROM events"), ==, 1);
       g_assert_cmpint (raw_count (db, "SELECT count(*) FROM email_notifications"), ==, 0);
       g_assert_cmpint (raw_count (db, "SELECT count(*) FROM resume_versions"), ==, 0);
+      break;
+    case 4:
+      /* The outbox rows keep their status; the queued one is due at once. */
+      g_assert_cmpint (raw_count (db, "SELECT count(*) FROM email_notifications WHERE kind = 'message'"), ==, 2);
+      g_assert_cmpint (raw_count (db, "SELECT next_attempt_at FROM email_notifications WHERE status = 'queued'"), ==, 5);
+      g_assert_cmpint (raw_count (db, "SELECT count(*) FROM email_notifications"
+                                      " WHERE status = 'sent' AND next_attempt_at IS NULL AND sending_since IS NULL"), ==, 1);
       break;
     default:
       g_assert_not_reached ();
@@ -675,6 +689,7 @@ main (int   argc,
   g_test_add_data_func ("/vitae/store/migrate-from-v0", GINT_TO_POINTER (0), test_migrate_step);
   g_test_add_data_func ("/vitae/store/migrate-from-v1", GINT_TO_POINTER (1), test_migrate_step);
   g_test_add_data_func ("/vitae/store/migrate-from-v2", GINT_TO_POINTER (2), test_migrate_step);
+  g_test_add_data_func ("/vitae/store/migrate-from-v3", GINT_TO_POINTER (3), test_migrate_step);
   g_test_add_func ("/vitae/store/bad/not-sqlite", test_bad_not_sqlite);
   g_test_add_func ("/vitae/store/bad/corrupt", test_bad_corrupt);
   g_test_add_func ("/vitae/store/bad/too-new", test_bad_too_new);

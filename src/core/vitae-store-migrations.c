@@ -92,6 +92,20 @@ static const char *migration_v3 =
   ");"
   "CREATE INDEX resume_versions_resume_id ON resume_versions (resume_id, created_at);";
 
+/* The outbox keeps what it needs to send a message again, byte for byte (the
+ * attachment, a stable Message-ID), when to try next, and whether an attempt
+ * is under way (see vitae-outbox.c). */
+static const char *migration_v4 =
+  "ALTER TABLE email_notifications ADD COLUMN kind TEXT NOT NULL DEFAULT 'message';"
+  "ALTER TABLE email_notifications ADD COLUMN message_id TEXT;"
+  "ALTER TABLE email_notifications ADD COLUMN attachment BLOB;"
+  "ALTER TABLE email_notifications ADD COLUMN attachment_name TEXT;"
+  "ALTER TABLE email_notifications ADD COLUMN attachment_type TEXT;"
+  "ALTER TABLE email_notifications ADD COLUMN next_attempt_at INTEGER;"
+  "ALTER TABLE email_notifications ADD COLUMN sending_since INTEGER;"
+  "UPDATE email_notifications SET next_attempt_at = created_at WHERE status = 'queued';"
+  "CREATE INDEX email_notifications_due ON email_notifications (status, next_attempt_at);";
+
 static const char *
 migration_for (int version)
 {
@@ -100,6 +114,7 @@ migration_for (int version)
     case 1: return migration_v1;
     case 2: return migration_v2;
     case 3: return migration_v3;
+    case 4: return migration_v4;
     default: g_assert_not_reached ();
     }
 }
