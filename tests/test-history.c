@@ -34,6 +34,7 @@ test_field_edits (void)
   vitae_history_set_text (history, basics, "name", "Ada");
   vitae_history_seal (history);
   vitae_history_set_text (history, basics, "label", "Engineer");
+  vitae_history_seal (history);
   vitae_history_set_list (history, basics, "label", NULL);
   g_assert_true (vitae_history_can_undo (history));
 

@@ -311,10 +311,7 @@ vitae_history_set_list (VitaeHistory       *self,
   g_return_if_fail (VITAE_IS_ENTRY (entry));
   g_return_if_fail (key != NULL);
 
-  /* A list change is a deliberate act, never merged with typing. */
-  self->sealed = TRUE;
   set_value (self, entry, key, values && values[0] ? g_variant_new_strv (values, -1) : NULL);
-  self->sealed = TRUE;
 }
 
 void

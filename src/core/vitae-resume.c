@@ -762,6 +762,29 @@ vitae_resume_layout_to_json (VitaeResume *self)
   return json_generator_to_data (gen, NULL);
 }
 
+static gboolean
+member_boolean (JsonObject *object,
+                const char *name,
+                gboolean    fallback)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return fallback;
+  return json_node_get_boolean (node);
+}
+
+static const char *
+member_string (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
 /**
  * vitae_resume_layout_from_json:
  *
@@ -793,14 +816,17 @@ vitae_resume_layout_from_json (VitaeResume *self,
       if (!JSON_NODE_HOLDS_OBJECT (node))
         continue;
       object = json_node_get_object (node);
-      info = vitae_section_lookup (json_object_get_string_member_with_default (object, "key", ""));
+      node = json_object_get_member (object, "key");
+      if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        continue;
+      info = vitae_section_lookup (json_node_get_string (node));
       if (info == NULL || info->id < FIRST_ORDERED_SECTION || n_order >= N_ORDERED_SECTIONS)
         continue;
       order[n_order++] = info->id;
       vitae_resume_set_section_visible (self, info->id,
-                                        json_object_get_boolean_member_with_default (object, "visible", TRUE));
+                                        member_boolean (object, "visible", TRUE));
       vitae_resume_set_section_heading (self, info->id,
-                                        json_object_get_string_member_with_default (object, "heading", NULL));
+                                        member_string (object, "heading"));
     }
   vitae_resume_set_section_order (self, order, n_order);
 }

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "vitae-application.h"
+#include "vitae-image.h"
 #include "vitae-profile-dialog.h"
 
 #define AVATAR_SIZE 256
@@ -290,33 +291,17 @@ vitae_profile_dialog_set_avatar_file (VitaeProfileDialog  *self,
                                       GFile               *file,
                                       GError             **error)
 {
-  g_autoptr(GdkPixbuf) pixbuf = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *display = NULL;
-  g_autofree char *data = NULL;
-  gsize size;
+  g_autoptr(GBytes) bytes = NULL;
 
   g_return_val_if_fail (VITAE_IS_PROFILE_DIALOG (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  path = g_file_get_path (file);
-  display = g_file_get_parse_name (file);
-  if (path != NULL)
-    pixbuf = gdk_pixbuf_new_from_file_at_scale (path, AVATAR_SIZE, AVATAR_SIZE, TRUE, &local_error);
-  if (pixbuf == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("“%s” is not a picture Vitae can read. Choose a PNG, JPEG or another image file."),
-                   display);
-      return FALSE;
-    }
-
-  if (!gdk_pixbuf_save_to_buffer (pixbuf, &data, &size, "png", error, NULL))
+  bytes = vitae_image_load_scaled (file, AVATAR_SIZE, "png", error);
+  if (bytes == NULL)
     return FALSE;
 
   g_clear_pointer (&self->avatar_bytes, g_bytes_unref);
-  self->avatar_bytes = g_bytes_new_take (g_steal_pointer (&data), size);
+  self->avatar_bytes = g_steal_pointer (&bytes);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   show_avatar (self);
   update_state (self);

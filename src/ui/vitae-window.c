@@ -8,6 +8,7 @@
 #include "vitae-application.h"
 #include "vitae-json-resume.h"
 #include "vitae-profile-dialog.h"
+#include "vitae-resume-editor.h"
 #include "vitae-window.h"
 
 struct _VitaeWindow
@@ -17,7 +18,6 @@ struct _VitaeWindow
   /* template children */
   GtkToggleButton      *archived_button;
   GtkWidget            *editor_bin;
-  AdwStatusPage        *editor_placeholder;
   AdwStatusPage        *empty_page;
   GtkWidget            *empty_new_button;
   AdwStatusPage        *error_page;
@@ -25,6 +25,7 @@ struct _VitaeWindow
   GtkStack             *library_stack;
   GtkStack             *main_stack;
   GtkWidget            *preview_bin;
+  GtkToggleButton      *preview_button;
   AdwLeaflet           *resume_leaflet;
   GMenuModel           *primary_menu;
   GtkListView          *resume_list;
@@ -41,6 +42,7 @@ struct _VitaeWindow
   GListStore           *resumes;
   GtkSingleSelection   *selection;
   VitaeResume          *open_resume;
+  VitaeResumeEditor    *editor;
   gboolean              show_archived;
 
   GtkFileChooserNative *import_chooser;
@@ -58,6 +60,8 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void close_editor (VitaeWindow *self);
 
 G_DEFINE_FINAL_TYPE (VitaeWindow, vitae_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -221,6 +225,7 @@ set_user (VitaeWindow *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-profile", user != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-resume", user != NULL);
 
+  close_editor (self);
   g_clear_object (&self->open_resume);
   reload_resumes (self);
   rebuild_profile_menu (self);
@@ -432,6 +437,30 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+on_open_resume_title (VitaeResume *resume,
+                      GParamSpec  *pspec,
+                      VitaeWindow *self)
+{
+  adw_window_title_set_title (self->resume_title, vitae_resume_get_title (resume));
+}
+
+/* Writes what the editor still holds, then lets it go. */
+static void
+close_editor (VitaeWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->editor == NULL)
+    return;
+  if (!vitae_resume_editor_flush (self->editor, &error))
+    show_error (self, error);
+  g_signal_handlers_disconnect_by_func (vitae_resume_editor_get_resume (self->editor),
+                                        on_open_resume_title, self);
+  adw_bin_set_child (ADW_BIN (self->editor_bin), NULL);
+  g_clear_object (&self->editor);
+}
+
+static void
 open_resume (VitaeWindow *self,
              gint64       resume_id)
 {
@@ -445,10 +474,15 @@ open_resume (VitaeWindow *self,
       return;
     }
 
+  close_editor (self);
   g_set_object (&self->open_resume, resume);
   adw_window_title_set_title (self->resume_title, vitae_resume_get_title (resume));
-  adw_window_title_set_subtitle (self->resume_title, vitae_resume_get_candidate_name (resume));
-  adw_status_page_set_title (self->editor_placeholder, vitae_resume_get_title (resume));
+
+  self->editor = g_object_ref_sink (vitae_resume_editor_new (self->store, resume));
+  g_object_bind_property (self->editor, "status", self->resume_title, "subtitle", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (resume, "notify::title", G_CALLBACK (on_open_resume_title), self, 0);
+  adw_bin_set_child (ADW_BIN (self->editor_bin), GTK_WIDGET (self->editor));
+  adw_leaflet_set_visible_child (self->resume_leaflet, self->editor_bin);
   gtk_stack_set_visible_child_name (self->main_stack, "resume");
 }
 
@@ -806,6 +840,7 @@ close_resume_action (GtkWidget  *widget,
 
   if (self->open_resume == NULL)
     return;
+  close_editor (self);
   g_clear_object (&self->open_resume);
   reload_resumes (self);
   gtk_stack_set_visible_child_name (self->main_stack, "library");
@@ -931,6 +966,7 @@ delete_resume_action (GtkWidget  *widget,
 
   if (self->open_resume != NULL && vitae_resume_get_id (self->open_resume) == id)
     {
+      close_editor (self);
       g_clear_object (&self->open_resume);
       gtk_stack_set_visible_child_name (self->main_stack, "library");
     }
@@ -990,6 +1026,49 @@ delete_open_resume_action (GtkWidget  *widget,
 
   if (self->open_resume != NULL)
     gtk_widget_activate_action (widget, "win.delete-resume", "x", vitae_resume_get_id (self->open_resume));
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  VitaeWindow *self = VITAE_WINDOW (widget);
+
+  if (self->editor != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self->editor), "editor.undo", NULL);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  VitaeWindow *self = VITAE_WINDOW (widget);
+
+  if (self->editor != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self->editor), "editor.redo", NULL);
+}
+
+static void
+on_preview_button_toggled (GtkToggleButton *button,
+                           VitaeWindow     *self)
+{
+  adw_leaflet_set_visible_child (self->resume_leaflet,
+                                 gtk_toggle_button_get_active (button) ? self->preview_bin : self->editor_bin);
+}
+
+static void
+on_leaflet_folded (AdwLeaflet  *leaflet,
+                   GParamSpec  *pspec,
+                   VitaeWindow *self)
+{
+  /* One column: the header offers the preview; two columns show both. */
+  gboolean folded = adw_leaflet_get_folded (leaflet);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->preview_button), folded);
+  if (!folded)
+    gtk_toggle_button_set_active (self->preview_button, FALSE);
 }
 
 static gboolean
@@ -1097,6 +1176,7 @@ vitae_window_close_request (GtkWindow *window)
 {
   VitaeWindow *self = VITAE_WINDOW (window);
 
+  close_editor (self);
   commit_pending_delete (self);
 
   if (self->settings != NULL)
@@ -1117,6 +1197,7 @@ vitae_window_dispose (GObject *object)
 {
   VitaeWindow *self = (VitaeWindow *)object;
 
+  close_editor (self);
   commit_pending_delete (self);
   if (self->import_chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->import_chooser));
@@ -1205,7 +1286,6 @@ vitae_window_class_init (VitaeWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/vitae/Vitae/ui/vitae-window.ui");
   gtk_widget_class_bind_template_child (widget_class, VitaeWindow, archived_button);
   gtk_widget_class_bind_template_child (widget_class, VitaeWindow, editor_bin);
-  gtk_widget_class_bind_template_child (widget_class, VitaeWindow, editor_placeholder);
   gtk_widget_class_bind_template_child (widget_class, VitaeWindow, empty_new_button);
   gtk_widget_class_bind_template_child (widget_class, VitaeWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, VitaeWindow, error_page);
@@ -1213,6 +1293,7 @@ vitae_window_class_init (VitaeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VitaeWindow, library_title);
   gtk_widget_class_bind_template_child (widget_class, VitaeWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, VitaeWindow, preview_bin);
+  gtk_widget_class_bind_template_child (widget_class, VitaeWindow, preview_button);
   gtk_widget_class_bind_template_child (widget_class, VitaeWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, VitaeWindow, resume_leaflet);
   gtk_widget_class_bind_template_child (widget_class, VitaeWindow, resume_list);
@@ -1222,6 +1303,8 @@ vitae_window_class_init (VitaeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VitaeWindow, welcome_create_button);
   gtk_widget_class_bind_template_child (widget_class, VitaeWindow, welcome_email_row);
   gtk_widget_class_bind_template_child (widget_class, VitaeWindow, welcome_name_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded);
+  gtk_widget_class_bind_template_callback (widget_class, on_preview_button_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_resume_list_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_welcome_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_welcome_create_clicked);
@@ -1241,11 +1324,16 @@ vitae_window_class_init (VitaeWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.rename-resume", "x", rename_resume_action);
   gtk_widget_class_install_action (widget_class, "win.switch-profile", "x", switch_profile_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-archived", "show-archived");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-resume", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.close-resume", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_F2, 0, selected_shortcut_cb, "s", "win.rename-resume");
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Delete, 0, selected_shortcut_cb, "s", "win.delete-resume");
   gtk_widget_class_add_binding (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, selected_shortcut_cb, "s", "win.duplicate-resume");
@@ -1382,6 +1470,18 @@ vitae_window_get_resumes (VitaeWindow *self)
 {
   g_return_val_if_fail (VITAE_IS_WINDOW (self), NULL);
   return G_LIST_MODEL (self->resumes);
+}
+
+/**
+ * vitae_window_get_editor:
+ *
+ * Returns: (transfer none) (nullable): the editor of the open resume
+ */
+VitaeResumeEditor *
+vitae_window_get_editor (VitaeWindow *self)
+{
+  g_return_val_if_fail (VITAE_IS_WINDOW (self), NULL);
+  return self->editor;
 }
 
 VitaeResume *
