@@ -215,8 +215,11 @@ test_resume_layout (void)
 
   /* Garbage keeps the defaults rather than failing. */
   vitae_resume_layout_from_json (back, "{not json");
-  vitae_resume_layout_from_json (back, "[{\"key\": null}, {\"key\": [1]}, 3, {\"key\": \"work\", \"visible\": \"no\", \"heading\": 7}]");
   g_assert_cmpstr (vitae_resume_get_section_heading (back, VITAE_SECTION_WORK), ==, "Experience");
+  /* Values of the wrong type fall back to the defaults, never a crash. */
+  vitae_resume_layout_from_json (back, "[{\"key\": null}, {\"key\": [1]}, 3, {\"key\": \"work\", \"visible\": \"no\", \"heading\": 7}]");
+  g_assert_true (vitae_resume_get_section_visible (back, VITAE_SECTION_WORK));
+  g_assert_null (vitae_resume_get_section_heading (back, VITAE_SECTION_WORK));
 }
 
 static void
