@@ -333,7 +333,8 @@ multiline_row_new (VitaeResumeEditor    *self,
                    VitaeEntry           *entry,
                    const VitaeFieldInfo *field)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
+  /* A preferences row, so that a preferences group keeps it in its list. */
+  GtkWidget *row = adw_preferences_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *label = gtk_label_new (_(field->title));
   GtkWidget *view = gtk_text_view_new ();
@@ -341,6 +342,7 @@ multiline_row_new (VitaeResumeEditor    *self,
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
   const char *value = vitae_entry_get_text (entry, field->key);
 
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(field->title));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_margin_top (box, 8);
   gtk_widget_set_margin_bottom (box, 12);
@@ -506,7 +508,7 @@ list_row_new (VitaeResumeEditor    *self,
               VitaeEntry           *entry,
               const VitaeFieldInfo *field)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *row = adw_preferences_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *label = gtk_label_new (_(field->title));
   GtkWidget *items_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -514,6 +516,7 @@ list_row_new (VitaeResumeEditor    *self,
   GtkWidget *add_content = adw_button_content_new ();
   g_autofree char *add_label = g_strdup_printf (_("Add to %s"), _(field->title));
 
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(field->title));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_margin_top (box, 8);
   gtk_widget_set_margin_bottom (box, 8);
