@@ -16,7 +16,8 @@ main (int    argc,
   g_autoptr(VitaeApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* VITAE_LOCALEDIR: the build folder's translations, for uninstalled runs and tests. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("VITAE_LOCALEDIR") ? g_getenv ("VITAE_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -258,9 +258,10 @@ vitae_cli_export (VitaeCliOptions  *options,
     return vitae_cli_fail (error);
   if (vitae_resume_get_user_id (resume) != vitae_user_get_id (user))
     {
+      /* Translators: the first %s is a profile name, the second a resume id */
       g_set_error (&error, VITAE_STORE_ERROR, VITAE_STORE_ERROR_NOT_FOUND,
-                   _("Profile “%s” has no resume %" G_GINT64_FORMAT),
-                   vitae_user_get_name (user), id);
+                   _("Profile “%s” has no resume %s"),
+                   vitae_user_get_name (user), id_text);
       return vitae_cli_fail (error);
     }
 
