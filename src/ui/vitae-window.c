@@ -6,7 +6,9 @@
 #include <glib/gi18n.h>
 
 #include "vitae-application.h"
+#include "vitae-export.h"
 #include "vitae-json-resume.h"
+#include "vitae-preview.h"
 #include "vitae-profile-dialog.h"
 #include "vitae-resume-editor.h"
 #include "vitae-window.h"
@@ -46,6 +48,9 @@ struct _VitaeWindow
   gboolean              show_archived;
 
   GtkFileChooserNative *import_chooser;
+  GtkFileChooserNative *export_chooser;
+  VitaePreview         *preview;
+  gboolean              preview_viewed;
 
   /* A deleted resume stays in the database until its toast goes away
    * without Undo: deleting is instant, and undoing it loses nothing. */
@@ -62,6 +67,8 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void close_editor (VitaeWindow *self);
+
+static void close_preview (VitaeWindow *self);
 
 G_DEFINE_FINAL_TYPE (VitaeWindow, vitae_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -226,6 +233,7 @@ set_user (VitaeWindow *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-resume", user != NULL);
 
   close_editor (self);
+  close_preview (self);
   g_clear_object (&self->open_resume);
   reload_resumes (self);
   rebuild_profile_menu (self);
@@ -460,6 +468,52 @@ close_editor (VitaeWindow *self)
   g_clear_object (&self->editor);
 }
 
+/* A view counts once an opening, when the preview is first on screen. */
+static void
+on_preview_shown (VitaeWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VitaeEvent) event = NULL;
+  VitaeResume *resume = self->open_resume;
+
+  if (self->preview_viewed || resume == NULL || self->preview == NULL ||
+      !gtk_widget_get_mapped (GTK_WIDGET (self->preview)) ||
+      vitae_preview_get_pdf (self->preview) == NULL)
+    return;
+
+  self->preview_viewed = TRUE;
+  event = vitae_store_record_event (self->store, vitae_resume_get_user_id (resume),
+                                    vitae_resume_get_id (resume), VITAE_EVENT_VIEW, NULL, &error);
+  if (event == NULL)
+    show_error (self, error);
+  else
+    vitae_resume_set_view_count (resume, vitae_resume_get_view_count (resume) + 1);
+}
+
+static void
+close_preview (VitaeWindow *self)
+{
+  if (self->preview == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (self->preview, self);
+  vitae_preview_set_resume (self->preview, NULL);
+  adw_bin_set_child (ADW_BIN (self->preview_bin), NULL);
+  self->preview = NULL;
+}
+
+static void
+open_preview (VitaeWindow *self,
+              VitaeResume *resume)
+{
+  close_preview (self);
+  self->preview = vitae_preview_new ();
+  self->preview_viewed = FALSE;
+  g_signal_connect_swapped (self->preview, "rendered", G_CALLBACK (on_preview_shown), self);
+  g_signal_connect_swapped (self->preview, "map", G_CALLBACK (on_preview_shown), self);
+  adw_bin_set_child (ADW_BIN (self->preview_bin), GTK_WIDGET (self->preview));
+  vitae_preview_set_resume (self->preview, resume);
+}
+
 static void
 open_resume (VitaeWindow *self,
              gint64       resume_id)
@@ -476,6 +530,7 @@ open_resume (VitaeWindow *self,
 
   close_editor (self);
   g_set_object (&self->open_resume, resume);
+  open_preview (self, resume);
   adw_window_title_set_title (self->resume_title, vitae_resume_get_title (resume));
 
   self->editor = g_object_ref_sink (vitae_resume_editor_new (self->store, resume));
@@ -761,6 +816,78 @@ on_drop (GtkDropTarget *target,
   return files != NULL;
 }
 
+static void
+on_export_toast_open (AdwToast    *toast,
+                      VitaeWindow *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (toast), "file");
+  g_autofree char *uri = g_file_get_uri (file);
+
+  gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
+}
+
+static void
+on_pdf_exported (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(VitaeWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = vitae_export_pdf_finish (result, &error);
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  AdwToast *toast;
+
+  if (self->toast_overlay == NULL)
+    return;
+  if (file == NULL)
+    {
+      /* Translators: %s says why */
+      g_autofree char *message = g_strdup_printf (_("Could not export the PDF: %s"), error->message);
+      show_toast (self, message);
+      return;
+    }
+
+  path = g_file_get_path (file);
+  name = path ? g_filename_display_basename (path) : g_file_get_parse_name (file);
+  /* Translators: %s is a file name */
+  toast = adw_toast_new_format (_("Exported “%s”"), name);
+  adw_toast_set_button_label (toast, _("_Open"));
+  g_object_set_data_full (G_OBJECT (toast), "file", g_object_ref (file), g_object_unref);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_export_toast_open), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+on_export_chooser_response (GtkNativeDialog *chooser,
+                            int              response,
+                            VitaeWindow     *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->export_chooser);
+  if (file != NULL)
+    vitae_window_export_pdf (self, file);
+}
+
+static void
+on_printed (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(VitaeWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!vitae_export_print_finish (result, &error) && error != NULL && self->toast_overlay != NULL)
+    {
+      /* Translators: %s says why */
+      g_autofree char *message = g_strdup_printf (_("Could not print: %s"), error->message);
+      show_toast (self, message);
+    }
+}
+
 /* Actions ------------------------------------------------------------------ */
 
 static void
@@ -841,6 +968,7 @@ close_resume_action (GtkWidget  *widget,
   if (self->open_resume == NULL)
     return;
   close_editor (self);
+  close_preview (self);
   g_clear_object (&self->open_resume);
   reload_resumes (self);
   gtk_stack_set_visible_child_name (self->main_stack, "library");
@@ -967,6 +1095,7 @@ delete_resume_action (GtkWidget  *widget,
   if (self->open_resume != NULL && vitae_resume_get_id (self->open_resume) == id)
     {
       close_editor (self);
+      close_preview (self);
       g_clear_object (&self->open_resume);
       gtk_stack_set_visible_child_name (self->main_stack, "library");
     }
@@ -993,6 +1122,51 @@ undo_delete_action (GtkWidget  *widget,
       g_object_unref (toast);
     }
   reload_resumes (self);
+}
+
+static void
+export_pdf_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  VitaeWindow *self = VITAE_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+
+  if (self->open_resume == NULL || self->export_chooser != NULL)
+    return;
+
+  name = vitae_export_pdf_file_name (self->open_resume);
+  gtk_file_filter_set_name (filter, _("PDF Documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_pattern (filter, "*.pdf");
+  self->export_chooser = gtk_file_chooser_native_new (_("Export PDF"), GTK_WINDOW (self),
+                                                      GTK_FILE_CHOOSER_ACTION_SAVE,
+                                                      _("_Export"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->export_chooser), filter);
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GFile) folder = g_file_new_for_path (documents);
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->export_chooser), folder, NULL);
+    }
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->export_chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->export_chooser), TRUE);
+  g_signal_connect (self->export_chooser, "response", G_CALLBACK (on_export_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->export_chooser));
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  VitaeWindow *self = VITAE_WINDOW (widget);
+
+  if (self->open_resume == NULL)
+    return;
+  vitae_export_print_async (GTK_WINDOW (self), self->store, self->open_resume, NULL,
+                            NULL, on_printed, g_object_ref (self));
 }
 
 static gint64
@@ -1202,7 +1376,11 @@ vitae_window_dispose (GObject *object)
   if (self->import_chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->import_chooser));
   g_clear_object (&self->import_chooser);
+  if (self->export_chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->export_chooser));
+  g_clear_object (&self->export_chooser);
   g_clear_object (&self->selection);
+  close_preview (self);
   g_clear_object (&self->open_resume);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VITAE_TYPE_WINDOW);
@@ -1317,10 +1495,12 @@ vitae_window_class_init (VitaeWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.rename-open-resume", NULL, rename_open_resume_action);
   gtk_widget_class_install_action (widget_class, "win.duplicate-resume", "x", duplicate_resume_action);
   gtk_widget_class_install_action (widget_class, "win.edit-profile", NULL, edit_profile_action);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.new-profile", NULL, new_profile_action);
   gtk_widget_class_install_action (widget_class, "win.new-resume", NULL, new_resume_action);
   gtk_widget_class_install_action (widget_class, "win.open-resume", "x", open_resume_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.rename-resume", "x", rename_resume_action);
   gtk_widget_class_install_action (widget_class, "win.switch-profile", "x", switch_profile_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
@@ -1330,6 +1510,8 @@ vitae_window_class_init (VitaeWindowClass *klass)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-resume", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-pdf", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.close-resume", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
@@ -1533,4 +1715,37 @@ vitae_window_flush_pending (VitaeWindow *self)
 {
   g_return_if_fail (VITAE_IS_WINDOW (self));
   commit_pending_delete (self);
+}
+
+/**
+ * vitae_window_get_preview:
+ *
+ * Returns: (transfer none) (nullable): the preview of the open resume
+ */
+VitaePreview *
+vitae_window_get_preview (VitaeWindow *self)
+{
+  g_return_val_if_fail (VITAE_IS_WINDOW (self), NULL);
+  return self->preview;
+}
+
+/**
+ * vitae_window_export_pdf:
+ *
+ * What Export PDF does once a file is chosen: writes the open resume's PDF
+ * (the bytes its preview shows) to @file, counts the download, and says so
+ * in a toast.
+ */
+void
+vitae_window_export_pdf (VitaeWindow *self,
+                         GFile       *file)
+{
+  g_return_if_fail (VITAE_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->open_resume == NULL)
+    return;
+  vitae_export_pdf_async (self->store, self->open_resume, file,
+                          self->preview ? vitae_preview_get_creation_date (self->preview) : NULL,
+                          NULL, on_pdf_exported, g_object_ref (self));
 }

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "vitae-core.h"
+#include "vitae-preview.h"
 #include "vitae-resume-editor.h"
 
 G_BEGIN_DECLS
@@ -20,6 +21,9 @@ VitaeStore  *vitae_window_get_store        (VitaeWindow    *self);
 VitaeUser   *vitae_window_get_user         (VitaeWindow    *self);
 GListModel  *vitae_window_get_resumes      (VitaeWindow    *self);
 VitaeResume *vitae_window_get_open_resume  (VitaeWindow    *self);
+VitaePreview *vitae_window_get_preview    (VitaeWindow    *self);
+void         vitae_window_export_pdf      (VitaeWindow    *self,
+                                           GFile          *file);
 VitaeResumeEditor *vitae_window_get_editor (VitaeWindow    *self);
 const char  *vitae_window_get_visible_page (VitaeWindow    *self);
 void         vitae_window_flush_pending    (VitaeWindow    *self);
