@@ -38,4 +38,10 @@ until gdbus call --session --dest org.freedesktop.DBus --object-path /org/freede
   sleep 0.1
 done
 
-"$@"
+status=0
+"$@" || status=$?
+# The keyring's own complaints, for whoever reads a failed test's log.
+if [ -s "$VITAE_MAIL_SESSION_DIR/keyring.log" ]; then
+  sed 's/^/gnome-keyring-daemon: /' "$VITAE_MAIL_SESSION_DIR/keyring.log" >&2
+fi
+exit $status
