@@ -21,7 +21,11 @@
  * newer edit cancels the render in flight, and a result that arrives after
  * a newer edit is dropped. Each PopplerDocument belongs to one job at a
  * time: the main thread never draws with it, and a document is handed to
- * one raster job (a new zoom) only while no other holds it. */
+ * one raster job (a new zoom) only while no other holds it. Drawing with
+ * poppler is also one job at a time across documents: poppler's cairo
+ * backend opens every document's fonts in one shared FreeType library,
+ * which two threads must not use at once. A cancelled job stops between
+ * pages, so a new one waits a page at most. */
 
 #define DEFAULT_DELAY_MS   150
 #define SPINNER_DELAY_MS   400
@@ -98,6 +102,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+G_LOCK_DEFINE_STATIC (poppler);
 
 static const double zoom_levels[] = {
   0.25, 0.33, 0.5, 0.67, 0.75, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0,
@@ -213,12 +219,15 @@ render_thread (GTask        *task,
   if (g_task_return_error_if_cancelled (task))
     return;
 
+  G_LOCK (poppler);
   job->document = poppler_document_new_from_bytes (job->pdf, NULL, &error);
   if (job->document == NULL || !rasterize (job, cancellable, &error))
     {
+      G_UNLOCK (poppler);
       g_task_return_error (task, error);
       return;
     }
+  G_UNLOCK (poppler);
   job->text = vitae_text_export_plain (job->snapshot);
   g_task_return_boolean (task, TRUE);
 }
@@ -230,8 +239,12 @@ raster_thread (GTask        *task,
                GCancellable *cancellable)
 {
   GError *error = NULL;
+  gboolean ok;
 
-  if (!rasterize (task_data, cancellable, &error))
+  G_LOCK (poppler);
+  ok = rasterize (task_data, cancellable, &error);
+  G_UNLOCK (poppler);
+  if (!ok)
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
