@@ -296,6 +296,8 @@ on_laid_out (GObject      *object,
     }
   if (print_result == GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
     {
+      /* Each keeps the other until "done": the dialog may outlive us. */
+      g_object_set_data_full (G_OBJECT (task), "operation", g_object_ref (operation), g_object_unref);
       g_signal_connect (operation, "done", G_CALLBACK (on_print_done), g_steal_pointer (&task));
       return;
     }
