@@ -515,6 +515,7 @@ test_file_name (void)
   g_autofree char *both = NULL;
   g_autofree char *unsafe = NULL;
   g_autofree char *same = NULL;
+  g_autofree char *named_title = NULL;
   g_autofree char *hidden = NULL;
   g_autofree char *long_name = NULL;
   GString *many = g_string_new (NULL);
@@ -538,6 +539,11 @@ test_file_name (void)
   vitae_resume_set_title (resume, "Ada Lovelace");
   same = vitae_export_pdf_file_name (resume);
   g_assert_cmpstr (same, ==, "Ada Lovelace.pdf");
+
+  /* The imported sample is titled after its candidate already. */
+  vitae_resume_set_title (resume, "ada lovelace — Programmer");
+  named_title = vitae_export_pdf_file_name (resume);
+  g_assert_cmpstr (named_title, ==, "ada lovelace — Programmer.pdf");
 
   vitae_entry_set_text (basics, "name", "");
   vitae_resume_set_title (resume, "..profile");

@@ -100,6 +100,17 @@ append_clean (GString    *out,
     g_string_truncate (out, out->len - 1);
 }
 
+/* "Ada Lovelace — Backend Engineer" needs no name before it. */
+static gboolean
+title_names_candidate (const char *title,
+                       const char *name)
+{
+  g_autofree char *folded_title = g_utf8_casefold (title, -1);
+  g_autofree char *folded_name = g_utf8_casefold (name, -1);
+
+  return strstr (folded_title, folded_name) != NULL;
+}
+
 /* Threads ------------------------------------------------------------------ */
 
 static void
@@ -324,14 +335,16 @@ vitae_export_pdf_file_name (VitaeResume *resume)
   append_clean (name, vitae_resume_get_candidate_name (resume));
   append_clean (title, vitae_resume_get_title (resume));
 
-  if (name->len > 0 && title->len > 0 && g_strcmp0 (name->str, title->str) != 0)
+  if (name->len > 0 && title->len > 0 && !title_names_candidate (title->str, name->str))
     {
       /* Translators: a PDF file name: the candidate's name, then the resume title */
       g_autofree char *both = g_strdup_printf (_("%s — %s"), name->str, title->str);
       g_string_assign (name, both);
     }
+  else if (title->len > 0)
+    g_string_assign (name, title->str);
   else if (name->len == 0)
-    g_string_assign (name, title->len > 0 ? title->str : _("Resume"));
+    g_string_assign (name, _("Resume"));
 
   /* No hidden file, and room for the extension on any file system. */
   while (name->str[0] == '.' || name->str[0] == ' ')
