@@ -225,7 +225,10 @@ error_from_io (GError     *error,
     }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
     ours = g_error_new (VITAE_MAIL_ERROR, VITAE_MAIL_ERROR_TIMEOUT,
-                        _("The mail relay %s stopped answering (waited %u seconds). Vitae will try again."),
+                        g_dngettext (GETTEXT_PACKAGE,
+                                     "The mail relay %s stopped answering (waited %u second). Vitae will try again.",
+                                     "The mail relay %s stopped answering (waited %u seconds). Vitae will try again.",
+                                     timeout),
                         url, timeout);
   else if (error->domain == G_TLS_ERROR)
     ours = g_error_new (VITAE_MAIL_ERROR, VITAE_MAIL_ERROR_TLS,

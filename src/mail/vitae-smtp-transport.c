@@ -199,7 +199,10 @@ error_from_curl (SendJob    *job,
       break;
     case CURLE_OPERATION_TIMEDOUT:
       error = g_error_new (VITAE_MAIL_ERROR, VITAE_MAIL_ERROR_TIMEOUT,
-                           _("The mail server %s stopped answering (waited %u seconds). Vitae will try again."),
+                           g_dngettext (GETTEXT_PACKAGE,
+                                        "The mail server %s stopped answering (waited %u second). Vitae will try again.",
+                                        "The mail server %s stopped answering (waited %u seconds). Vitae will try again.",
+                                        job->timeout),
                            server, job->timeout);
       break;
     case CURLE_USE_SSL_FAILED:
