@@ -159,9 +159,11 @@ test_pragmas (Fixture       *f,
                                " WHERE t.type = 'table' AND NOT EXISTS ("
                                "  SELECT 1 FROM pragma_index_list (t.name) il, pragma_index_info (il.name) ii"
                                "  WHERE ii.seqno = 0 AND ii.name = fk.\"from\")"), ==, 0);
-  /* created_at and updated_at on every table. */
+  /* created_at and updated_at on every table (not the search index's
+   * virtual table and the shadow tables FTS5 keeps for it). */
   g_assert_cmpint (count_rows (f->store,
-                               "SELECT count(*) FROM sqlite_schema t WHERE t.type = 'table'"
+                               "SELECT count(*) FROM pragma_table_list t"
+                               " WHERE t.schema = 'main' AND t.type = 'table' AND t.name NOT LIKE 'sqlite_%'"
                                " AND (SELECT count(*) FROM pragma_table_info (t.name)"
                                "      WHERE name IN ('created_at', 'updated_at')) != 2"), ==, 0);
 }
@@ -486,6 +488,13 @@ test_migrate_step (gconstpointer data)
                                    "        (1, 7, 'hr@example.com', 'CV', 'Hello', 'sent', 1, 6, 6);",
                                    NULL, NULL, NULL), ==, SQLITE_OK);
 
+  if (from >= 4)
+    g_assert_cmpint (sqlite3_exec (db,
+                                   "UPDATE resumes SET basics = '{\"name\":\"Ada\",\"summary\":\"Analyst\"}' WHERE id = 7;"
+                                   "UPDATE entries SET fields = '{\"highlights\":[\"Ran the Zürich office\"],"
+                                   "\"name\":\"Acme\",\"position\":\"Chef\"}' WHERE resume_id = 7;",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+
   g_assert_true (vitae_store_migrate_db (db, from + 1, &error));
   g_assert_no_error (error);
   g_assert_cmpint (vitae_store_db_get_version (db), ==, from + 1);
@@ -515,6 +524,21 @@ test_migrate_step (gconstpointer data)
       g_assert_cmpint (raw_count (db, "SELECT count(*) FROM email_notifications"
                                       " WHERE status = 'sent' AND next_attempt_at IS NULL AND sending_since IS NULL"), ==, 1);
       break;
+    case 5:
+      /* The search index holds every resume already, its values in the
+       * order of their keys; completion is computed when first read. */
+      g_assert_cmpint (raw_count (db, "SELECT count(*) FROM resume_search WHERE resume_search MATCH 'zurich'"), ==, 1);
+      g_assert_cmpint (raw_count (db, "SELECT count(*) FROM resume_search WHERE resume_search MATCH 'name : ada'"), ==, 1);
+      g_assert_cmpint (raw_count (db, "SELECT count(*) FROM resume_search WHERE rowid = 7 AND title = 'Old CV'"
+                                      " AND content = 'Analyst' || char (30) || 'Ran the Zürich office' || char (30) ||"
+                                      "  'Acme' || char (30) || 'Chef'"
+                                      " AND fields = 'basics.summary' || char (30) || 'work.highlights' || char (30) ||"
+                                      "  'work.name' || char (30) || 'work.position'"), ==, 1);
+      g_assert_cmpint (raw_count (db, "SELECT count(*) FROM resume_summaries"), ==, 0);
+      g_assert_cmpint (raw_count (db, "SELECT count(*) FROM events"), ==, 1);
+      g_assert_cmpint (raw_count (db, "SELECT count(*) FROM event_counts"
+                                      " WHERE user_id = 1 AND slot = 0 AND action = 'view' AND count = 1"), ==, 1);
+      break;
     default:
       g_assert_not_reached ();
     }
@@ -531,6 +555,18 @@ test_migrate_step (gconstpointer data)
         g_autoptr(VitaeResume) resume = vitae_store_load_resume (store, 7, &error);
         g_assert_no_error (error);
         g_assert_cmpstr (vitae_resume_get_candidate_name (resume), ==, "Ada");
+      }
+    if (from >= 1)
+      {
+        /* Whatever version it came from, the old resume can be found. */
+        g_autoptr(GListModel) found = vitae_store_search (store, 1, "acm", &error);
+        g_autoptr(VitaeSearchResult) result = NULL;
+
+        g_assert_no_error (error);
+        g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
+        result = g_list_model_get_item (found, 0);
+        g_assert_cmpint (vitae_search_result_get_resume_id (result), ==, 7);
+        g_assert_cmpstr (vitae_search_result_get_field_key (result), ==, "work.name");
       }
   }
   remove_tree (dir);
@@ -690,6 +726,7 @@ main (int   argc,
   g_test_add_data_func ("/vitae/store/migrate-from-v1", GINT_TO_POINTER (1), test_migrate_step);
   g_test_add_data_func ("/vitae/store/migrate-from-v2", GINT_TO_POINTER (2), test_migrate_step);
   g_test_add_data_func ("/vitae/store/migrate-from-v3", GINT_TO_POINTER (3), test_migrate_step);
+  g_test_add_data_func ("/vitae/store/migrate-from-v4", GINT_TO_POINTER (4), test_migrate_step);
   g_test_add_func ("/vitae/store/bad/not-sqlite", test_bad_not_sqlite);
   g_test_add_func ("/vitae/store/bad/corrupt", test_bad_corrupt);
   g_test_add_func ("/vitae/store/bad/too-new", test_bad_too_new);

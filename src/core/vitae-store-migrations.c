@@ -5,7 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "vitae-store-private.h"
+#include "vitae-store-index.h"
 
 /* One step per schema version. A step is applied inside BEGIN IMMEDIATE
  * together with the PRAGMA user_version that records it, so a database is
@@ -106,6 +106,70 @@ static const char *migration_v4 =
   "UPDATE email_notifications SET next_attempt_at = created_at WHERE status = 'queued';"
   "CREATE INDEX email_notifications_due ON email_notifications (status, next_attempt_at);";
 
+/* Search and the dashboard at scale (see vitae-store-index.h): an FTS5 index
+ * of every resume's title, candidate name and content, filled here and then
+ * kept in step by the store's writes and these triggers; each resume's
+ * completion (computed by vitae-completion.c) and candidate name, written
+ * with the resume so that the dashboard reads no JSON (rows older than their
+ * resume are computed again when read); and the events
+ * of each quarter of an hour counted per profile and action, so that the
+ * dashboard's 30 days read a few thousand rows, not every event. Every
+ * time zone is a whole number of quarters from UTC, so a quarter never
+ * straddles a local midnight. */
+static const char *migration_v5 =
+  "CREATE VIRTUAL TABLE resume_search USING fts5 ("
+  "  title, name, content, fields UNINDEXED,"
+  "  tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'"
+  ");"
+  VITAE_SEARCH_DOCUMENT_SQL ("1") ";"
+  "CREATE TRIGGER resumes_search_insert AFTER INSERT ON resumes BEGIN"
+  "  INSERT INTO resume_search (rowid, title, name, content, fields)"
+  "  VALUES (new.id, new.title, coalesce (json_extract (new.basics, '$.name'), ''), '', '');"
+  " END;"
+  "CREATE TRIGGER resumes_search_title AFTER UPDATE OF title ON resumes"
+  " WHEN old.title IS NOT new.title BEGIN"
+  "  UPDATE resume_search SET title = new.title WHERE rowid = new.id;"
+  " END;"
+  "CREATE TRIGGER resumes_search_delete AFTER DELETE ON resumes BEGIN"
+  "  DELETE FROM resume_search WHERE rowid = old.id;"
+  " END;"
+  "CREATE TABLE resume_summaries ("
+  "  resume_id INTEGER NOT NULL UNIQUE REFERENCES resumes (id) ON DELETE CASCADE,"
+  "  candidate_name TEXT NOT NULL DEFAULT '',"
+  "  completion INTEGER NOT NULL CHECK (completion BETWEEN 0 AND 100),"
+  "  computed_for INTEGER NOT NULL,"  /* the resume's updated_at it was computed for */
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE event_counts ("
+  "  user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,"
+  "  slot INTEGER NOT NULL,"  /* created_at / 900: a quarter of an hour */
+  "  action TEXT NOT NULL,"
+  "  count INTEGER NOT NULL CHECK (count >= 0),"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (user_id, slot, action)"
+  ") WITHOUT ROWID;"
+  "INSERT INTO event_counts (user_id, slot, action, count, created_at, updated_at)"
+  " SELECT user_id, created_at / 900, action, count(*), min (created_at), max (created_at)"
+  " FROM events GROUP BY 1, 2, 3;"
+  "CREATE TRIGGER events_count_insert AFTER INSERT ON events BEGIN"
+  "  INSERT INTO event_counts (user_id, slot, action, count, created_at, updated_at)"
+  "  VALUES (new.user_id, new.created_at / 900, new.action, 1, new.created_at, new.created_at)"
+  "  ON CONFLICT (user_id, slot, action) DO UPDATE SET count = count + 1, updated_at = excluded.updated_at;"
+  " END;"
+  "CREATE TRIGGER events_count_update AFTER UPDATE OF user_id, action, created_at ON events BEGIN"
+  "  UPDATE event_counts SET count = count - 1"
+  "  WHERE user_id = old.user_id AND slot = old.created_at / 900 AND action = old.action;"
+  "  INSERT INTO event_counts (user_id, slot, action, count, created_at, updated_at)"
+  "  VALUES (new.user_id, new.created_at / 900, new.action, 1, new.created_at, new.created_at)"
+  "  ON CONFLICT (user_id, slot, action) DO UPDATE SET count = count + 1, updated_at = excluded.updated_at;"
+  " END;"
+  "CREATE TRIGGER events_count_delete AFTER DELETE ON events BEGIN"
+  "  UPDATE event_counts SET count = count - 1"
+  "  WHERE user_id = old.user_id AND slot = old.created_at / 900 AND action = old.action;"
+  " END;";
+
 static const char *
 migration_for (int version)
 {
@@ -115,6 +179,7 @@ migration_for (int version)
     case 2: return migration_v2;
     case 3: return migration_v3;
     case 4: return migration_v4;
+    case 5: return migration_v5;
     default: g_assert_not_reached ();
     }
 }

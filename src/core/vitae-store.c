@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "vitae-store-index.h"
 #include "vitae-store-private.h"
 
 struct _VitaeStore
@@ -955,6 +956,7 @@ vitae_store_save_resume (VitaeStore   *self,
     return FALSE;
   if (!write_resume_row (self, resume, now, error) ||
       !write_entries (self, resume, now, error) ||
+      !vitae_store_index_resume (self, resume, error) ||  /* search and completion */
       !store_commit (self, error))
     {
       store_rollback (self);
@@ -1026,6 +1028,7 @@ vitae_store_insert_resume (VitaeStore   *self,
   vitae_resume_set_id (resume, id);
   if (!write_resume_row (self, resume, now, error) ||
       !write_entries (self, resume, now, error) ||
+      !vitae_store_index_resume (self, resume, error) ||  /* search and completion */
       !store_commit (self, error))
     {
       store_rollback (self);

@@ -28,7 +28,7 @@ typedef enum {
 } VitaeResumeFilter;
 
 /* The schema version this build writes; see vitae-store-migrations.c. */
-#define VITAE_STORE_SCHEMA_VERSION 4
+#define VITAE_STORE_SCHEMA_VERSION 5
 
 #define VITAE_TYPE_STORE (vitae_store_get_type ())
 G_DECLARE_FINAL_TYPE (VitaeStore, vitae_store, VITAE, STORE, GObject)
