@@ -11,6 +11,7 @@
 #include "vitae-cli-transfer.h"
 #include "vitae-cli-mail.h"
 #include "vitae-cli-render.h"
+#include "vitae-cli-stats.h"
 
 /* Headless commands: no display, no GTK initialised. */
 
@@ -23,6 +24,8 @@ static const VitaeCliCommand commands[] = {
   { "import", N_("FILE.json"), N_("Import a JSON Resume as a new resume and print its id"), vitae_cli_import },
   { "export", N_("ID --format FMT -o OUT"), N_("Export a resume as FMT json, txt, md or pdf; OUT - is stdout"), vitae_cli_export },
   { "render", N_("FILE.json -o OUT.pdf [--template ID] [--page-size a4|letter]"), N_("Render a JSON Resume file to PDF; --list-templates lists the templates"), vitae_cli_render },
+  { "search", N_("QUERY"), N_("Find resumes by title, name or any content: id, title, matching field"), vitae_cli_search },
+  { "stats", N_("[ID] [--json]"), N_("Show the dashboard's figures, or one resume's statistics"), vitae_cli_stats },
   { "email-setup", N_("--smtp HOST:PORT --security starttls|tls|none [--user USER --password-stdin] --from 'NAME <ADDR>' [--ca-file PEM] | --relay URL --api-key-stdin --from 'NAME <ADDR>'"), N_("Set up email; the password or API key, read from stdin, goes to the keyring"), vitae_cli_email_setup },
   { "send", N_("ID --to ADDR [--subject S] [--message TEXT]"), N_("Email a resume as PDF; exits 0 only when the server accepted it"), vitae_cli_send },
   { "outbox", N_("[--retry ID]"), N_("List the emails in the outbox with their status, or try one again"), vitae_cli_outbox },
