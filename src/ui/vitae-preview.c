@@ -326,11 +326,21 @@ schedule_raster (VitaePreview *self)
   self->raster_source = g_timeout_add (RASTER_DELAY_MS, raster_timeout_cb, self);
 }
 
+/* A frame clock's handlers go with its surface: only disconnect what is still there. */
+static void
+forget_paint_handler (VitaePreview *self)
+{
+  if (self->paint_handler != 0 && self->paint_clock != NULL &&
+      g_signal_handler_is_connected (self->paint_clock, self->paint_handler))
+    g_signal_handler_disconnect (self->paint_clock, self->paint_handler);
+  self->paint_handler = 0;
+}
+
 static void
 on_after_paint (GdkFrameClock *clock,
                 VitaePreview  *self)
 {
-  g_clear_signal_handler (&self->paint_handler, clock);
+  forget_paint_handler (self);
   g_clear_object (&self->paint_clock);
   g_signal_emit (self, signals[RENDERED], 0);
 }
@@ -341,8 +351,11 @@ emit_rendered_when_painted (VitaePreview *self)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->pages));
 
-  if (self->paint_handler != 0)
+  if (self->paint_handler != 0 && self->paint_clock == clock &&
+      g_signal_handler_is_connected (clock, self->paint_handler))
     return;
+  forget_paint_handler (self);
+  g_clear_object (&self->paint_clock);
   if (clock == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self->pages)))
     {
       g_signal_emit (self, signals[RENDERED], 0);
@@ -643,8 +656,7 @@ vitae_preview_dispose (GObject *object)
   g_clear_handle_id (&self->raster_source, g_source_remove);
   g_clear_handle_id (&self->spinner_source, g_source_remove);
   g_clear_handle_id (&self->zoom_state_source, g_source_remove);
-  if (self->paint_clock != NULL)
-    g_clear_signal_handler (&self->paint_handler, self->paint_clock);
+  forget_paint_handler (self);
   g_clear_object (&self->paint_clock);
   g_clear_pointer (&self->pdf, g_bytes_unref);
   g_clear_object (&self->document);
