@@ -5,6 +5,7 @@
 #include "vitae-completion.h"
 #include "vitae-entry.h"
 #include "vitae-autosave.h"
+#include "vitae-backup.h"
 #include "vitae-event.h"
 #include "vitae-history.h"
 #include "vitae-resume.h"
@@ -12,3 +13,4 @@
 #include "vitae-section.h"
 #include "vitae-store.h"
 #include "vitae-user.h"
+#include "vitae-versions.h"
