@@ -10,6 +10,7 @@
 #include "vitae-cli-transfer.h"
 #include "vitae-json-resume.h"
 #include "vitae-text-export.h"
+#include "vitae-versions.h"
 
 /* The renderer is being written beside this file; until its header is on the
  * include path, PDF export says so instead of failing to build. */
@@ -179,8 +180,9 @@ write_output (const char  *path,
  * vitae_cli_export:
  *
  * `vitae export ID [--format json|txt|md|pdf] [-o OUT]`: writes a resume of
- * the profile to OUT (`-`, the default, is the standard output) and records
- * an `export` event. Without --format, OUT's extension picks it, else JSON.
+ * the profile to OUT (`-`, the default, is the standard output), records an
+ * `export` event and saves the resume as a version labelled with the format.
+ * Without --format, OUT's extension picks it, else JSON.
  */
 int
 vitae_cli_export (VitaeCliOptions  *options,
@@ -192,6 +194,7 @@ vitae_cli_export (VitaeCliOptions  *options,
   g_autoptr(VitaeUser) user = NULL;
   g_autoptr(VitaeResume) resume = NULL;
   g_autoptr(VitaeEvent) event = NULL;
+  g_autoptr(VitaeVersion) version = NULL;
   g_autoptr(GBytes) bytes = NULL;
   const char *id_text = NULL;
   const char *format_text = NULL;
@@ -272,6 +275,11 @@ vitae_cli_export (VitaeCliOptions  *options,
   event = vitae_store_record_event (store, vitae_user_get_id (user), id,
                                     VITAE_EVENT_EXPORT, format_name (format), &error);
   if (event == NULL)
+    return vitae_cli_fail (error);
+
+  /* What was exported can always be found again in the resume's versions. */
+  version = vitae_versions_save_export (store, resume, format_name (format), &error);
+  if (version == NULL)
     return vitae_cli_fail (error);
 
   return VITAE_EXIT_OK;

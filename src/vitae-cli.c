@@ -9,6 +9,7 @@
 
 #include "vitae-cli.h"
 #include "vitae-cli-transfer.h"
+#include "vitae-cli-history.h"
 #include "vitae-cli-mail.h"
 #include "vitae-cli-render.h"
 #include "vitae-cli-stats.h"
@@ -24,6 +25,13 @@ static const VitaeCliCommand commands[] = {
   { "import", N_("FILE.json"), N_("Import a JSON Resume as a new resume and print its id"), vitae_cli_import },
   { "export", N_("ID --format FMT -o OUT"), N_("Export a resume as FMT json, txt, md or pdf; OUT - is stdout"), vitae_cli_export },
   { "render", N_("FILE.json -o OUT.pdf [--template ID] [--page-size a4|letter]"), N_("Render a JSON Resume file to PDF; --list-templates lists the templates"), vitae_cli_render },
+  { "versions", N_("ID"), N_("List a resume’s versions: id, time, label"), vitae_cli_versions },
+  { "version-save", N_("ID LABEL"), N_("Save the resume as it is now as a version and print its id"), vitae_cli_version_save },
+  { "version-show", N_("VERSION_ID [--format json|txt|md]"), N_("Write a version to the standard output"), vitae_cli_version_show },
+  { "version-restore", N_("VERSION_ID"), N_("Restore a version; prints the id of the version that undoes it"), vitae_cli_version_restore },
+  { "version-delete", N_("VERSION_ID"), N_("Delete a version"), vitae_cli_version_delete },
+  { "backup", N_("[FILE]"), N_("Back up the whole database to FILE or the backups folder; prints the path"), vitae_cli_backup },
+  { "restore", N_("FILE"), N_("Replace the database with a checked backup; prints where the old one was kept"), vitae_cli_restore },
   { "search", N_("QUERY"), N_("Find resumes by title, name or any content: id, title, matching field"), vitae_cli_search },
   { "stats", N_("[ID] [--json]"), N_("Show the dashboard's figures, or one resume's statistics"), vitae_cli_stats },
   { "email-setup", N_("--smtp HOST:PORT --security starttls|tls|none [--user USER --password-stdin] --from 'NAME <ADDR>' [--ca-file PEM] | --relay URL --api-key-stdin --from 'NAME <ADDR>'"), N_("Set up email; the password or API key, read from stdin, goes to the keyring"), vitae_cli_email_setup },
