@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "vitae-application.h"
+#include "vitae-backup-page.h"
+#include "vitae-backup.h"
 #include "vitae-preferences-window.h"
 #include "vitae-window.h"
 
@@ -72,6 +74,9 @@ preferences_action (GSimpleAction *action,
   VitaePreferencesWindow *window;
 
   window = vitae_preferences_window_new (GTK_WINDOW (get_window (self)), self->settings);
+  if (self->store != NULL)
+    adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window),
+                                ADW_PREFERENCES_PAGE (vitae_backup_page_new (self->store)));
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -143,6 +148,37 @@ on_first_frame (GdkFrameClock *clock,
 }
 
 static void
+on_daily_backup_done (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GApplication) app = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = vitae_backup_daily_finish (result, &error);
+
+  if (error != NULL)
+    g_message ("The daily backup failed: %s", error->message);
+  else if (path != NULL)
+    g_debug ("Backed up to %s", path);
+  g_application_release (app);
+}
+
+/* Once a day, a little after start-up and off the main thread (vitae-backup.h). */
+static gboolean
+start_daily_backup_cb (gpointer user_data)
+{
+  VitaeApplication *self = user_data;
+
+  if (self->store != NULL)
+    {
+      g_application_hold (G_APPLICATION (self));
+      vitae_backup_daily_async (vitae_store_get_path (self->store), NULL,
+                                on_daily_backup_done, g_object_ref (self));
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
 vitae_application_activate (GApplication *app)
 {
   VitaeApplication *self = VITAE_APPLICATION (app);
@@ -159,6 +195,9 @@ vitae_application_activate (GApplication *app)
     {
       g_autofree char *path = vitae_store_default_path (self->data_dir);
       self->store = vitae_store_open (path, &error);
+      if (self->store != NULL)
+        g_timeout_add_seconds_full (G_PRIORITY_LOW, 2, start_daily_backup_cb,
+                                    g_object_ref (self), g_object_unref);
     }
 
   if (self->store != NULL)

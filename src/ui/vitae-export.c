@@ -9,6 +9,7 @@
 #include "vitae-event.h"
 #include "vitae-export.h"
 #include "vitae-render.h"
+#include "vitae-versions.h"
 
 /* An export renders again from a snapshot, exactly as the preview does, so
  * the file holds the bytes the preview shows (with the same creation date).
@@ -160,11 +161,14 @@ on_pdf_written (GObject      *object,
                 gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  g_autoptr(VitaeVersion) version = NULL;
   ExportJob *job = g_task_get_task_data (task);
   GError *error = NULL;
 
   if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error) ||
-      !record_event (job, VITAE_EVENT_DOWNLOAD, "pdf", &error))
+      !record_event (job, VITAE_EVENT_DOWNLOAD, "pdf", &error) ||
+      /* What was exported can be found again in the resume's versions. */
+      (version = vitae_versions_save_export (job->store, job->snapshot, "pdf", &error)) == NULL)
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, g_object_ref (job->file), g_object_unref);

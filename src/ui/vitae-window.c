@@ -12,6 +12,7 @@
 #include "vitae-profile-dialog.h"
 #include "vitae-resume-editor.h"
 #include "vitae-window.h"
+#include "vitae-window-transfer.h"
 
 struct _VitaeWindow
 {
@@ -1507,6 +1508,7 @@ vitae_window_class_init (VitaeWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-archived", "show-archived");
+  vitae_window_transfer_install_actions (widget_class);  /* text exports, versions */
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-resume", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
