@@ -7,6 +7,7 @@
 
 #include "vitae-application.h"
 #include "vitae-preferences-window.h"
+#include "vitae-window-email.h"
 
 struct _VitaePreferencesWindow
 {
@@ -97,6 +98,7 @@ vitae_preferences_window_new (GtkWindow *parent,
   VitaePreferencesWindow *self;
 
   self = g_object_new (VITAE_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
+  vitae_window_email_add_preferences (ADW_PREFERENCES_WINDOW (self), parent);
   if (settings == NULL)
     return self;
 

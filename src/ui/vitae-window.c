@@ -12,6 +12,7 @@
 #include "vitae-profile-dialog.h"
 #include "vitae-resume-editor.h"
 #include "vitae-window.h"
+#include "vitae-window-email.h"
 #include "vitae-window-transfer.h"
 
 struct _VitaeWindow
@@ -588,6 +589,7 @@ on_welcome_create_clicked (VitaeWindow *self)
       return;
     }
   set_user (self, user);
+  vitae_window_email_notify (self, VITAE_MAIL_NOTIFY_WELCOME, user, NULL);
 }
 
 static void
@@ -684,7 +686,10 @@ on_profile_dialog_save (VitaeProfileDialog *dialog,
       update_library_state (self);
     }
   else
-    set_user (self, user);
+    {
+      set_user (self, user);
+      vitae_window_email_notify (self, VITAE_MAIL_NOTIFY_WELCOME, user, NULL);
+    }
 }
 
 static void
@@ -857,6 +862,8 @@ on_pdf_exported (GObject      *object,
   g_object_set_data_full (G_OBJECT (toast), "file", g_object_ref (file), g_object_unref);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_export_toast_open), self, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  if (self->open_resume != NULL)
+    vitae_window_email_notify (self, VITAE_MAIL_NOTIFY_RESUME_DOWNLOADED, self->user, self->open_resume);
 }
 
 static void
@@ -945,6 +952,7 @@ new_resume_action (GtkWidget  *widget,
         show_error (self, error);
     }
 
+  vitae_window_email_notify (self, VITAE_MAIL_NOTIFY_RESUME_CREATED, self->user, resume);
   if (self->show_archived)
     g_object_set (self, "show-archived", FALSE, NULL);
   reload_resumes (self);
@@ -1508,6 +1516,7 @@ vitae_window_class_init (VitaeWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-archived", "show-archived");
+  vitae_window_email_install_actions (widget_class);  /* email-resume, show-outbox */
   vitae_window_transfer_install_actions (widget_class);  /* text exports, versions */
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-resume", NULL);
@@ -1592,6 +1601,7 @@ vitae_window_new (GtkApplication *application,
       gtk_stack_set_visible_child_name (self->main_stack, "welcome");
       update_library_state (self);
     }
+  vitae_window_email_start (self);
   return self;
 }
 
