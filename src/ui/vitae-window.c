@@ -6,11 +6,14 @@
 #include <glib/gi18n.h>
 
 #include "vitae-application.h"
+#include "vitae-dashboard.h"
 #include "vitae-export.h"
 #include "vitae-json-resume.h"
 #include "vitae-preview.h"
 #include "vitae-profile-dialog.h"
 #include "vitae-resume-editor.h"
+#include "vitae-resume-stats.h"
+#include "vitae-search-view.h"
 #include "vitae-window.h"
 #include "vitae-window-email.h"
 #include "vitae-window-transfer.h"
@@ -21,12 +24,15 @@ struct _VitaeWindow
 
   /* template children */
   GtkToggleButton      *archived_button;
+  VitaeDashboard       *dashboard;
   GtkWidget            *editor_bin;
   AdwStatusPage        *empty_page;
   GtkWidget            *empty_new_button;
   AdwStatusPage        *error_page;
-  AdwWindowTitle       *library_title;
+  AdwViewSwitcherBar   *library_switcher_bar;
+  AdwViewSwitcherTitle *library_title;
   GtkStack             *library_stack;
+  AdwViewStack         *library_view_stack;
   GtkStack             *main_stack;
   GtkWidget            *preview_bin;
   GtkToggleButton      *preview_button;
@@ -34,6 +40,9 @@ struct _VitaeWindow
   GMenuModel           *primary_menu;
   GtkListView          *resume_list;
   AdwWindowTitle       *resume_title;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  VitaeSearchView      *search_view;
   GMenu                *switch_profile_submenu;
   AdwToastOverlay      *toast_overlay;
   GtkButton            *welcome_create_button;
@@ -106,16 +115,20 @@ find_resume (VitaeWindow *self,
   return NULL;
 }
 
+static gboolean library_refresh_search (VitaeWindow *self);
+static void     library_set_profile    (VitaeWindow *self);
+
 static void
 update_library_state (VitaeWindow *self)
 {
   gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->resumes)) == 0;
 
-  gtk_stack_set_visible_child_name (self->library_stack, empty ? "empty" : "list");
+  if (!library_refresh_search (self))
+    gtk_stack_set_visible_child_name (self->library_stack, empty ? "empty" : "list");
 
   if (self->show_archived)
     {
-      adw_window_title_set_title (self->library_title, _("Archived Resumes"));
+      adw_view_switcher_title_set_title (self->library_title, _("Archived Resumes"));
       adw_status_page_set_title (self->empty_page, _("No Archived Resumes"));
       adw_status_page_set_description (self->empty_page,
                                        _("Resumes you archive wait here, out of the way"));
@@ -123,14 +136,14 @@ update_library_state (VitaeWindow *self)
     }
   else
     {
-      adw_window_title_set_title (self->library_title, _("Resumes"));
+      adw_view_switcher_title_set_title (self->library_title, _("Resumes"));
       adw_status_page_set_title (self->empty_page, _("No Resumes Yet"));
       adw_status_page_set_description (self->empty_page,
                                        _("Start a resume and Vitae saves it as you type"));
       gtk_widget_set_visible (self->empty_new_button, TRUE);
     }
-  adw_window_title_set_subtitle (self->library_title,
-                                 self->user ? vitae_user_get_name (self->user) : NULL);
+  adw_view_switcher_title_set_subtitle (self->library_title,
+                                        self->user ? vitae_user_get_name (self->user) : NULL);
 }
 
 static void
@@ -237,6 +250,7 @@ set_user (VitaeWindow *self,
   close_editor (self);
   close_preview (self);
   g_clear_object (&self->open_resume);
+  library_set_profile (self);
   reload_resumes (self);
   rebuild_profile_menu (self);
   gtk_stack_set_visible_child_name (self->main_stack, user ? "library" : "welcome");
@@ -541,6 +555,193 @@ open_resume (VitaeWindow *self,
   adw_bin_set_child (ADW_BIN (self->editor_bin), GTK_WIDGET (self->editor));
   adw_leaflet_set_visible_child (self->resume_leaflet, self->editor_bin);
   gtk_stack_set_visible_child_name (self->main_stack, "resume");
+}
+
+/* Library: search and dashboard ------------------------------------------- */
+
+static gboolean
+library_shows_list (gpointer    this,
+                    const char *view)
+{
+  return g_strcmp0 (view, "resumes") == 0;
+}
+
+static gboolean
+library_is_searching (VitaeWindow *self)
+{
+  return gtk_search_bar_get_search_mode (self->search_bar) &&
+         *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0';
+}
+
+/* Runs the search again when one is shown, and says whether one is. */
+static gboolean
+library_refresh_search (VitaeWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!library_is_searching (self))
+    return FALSE;
+  if (!vitae_search_view_search (self->search_view,
+                                 gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), &error))
+    show_error (self, error);
+  gtk_stack_set_visible_child_name (self->library_stack, "search");
+  return TRUE;
+}
+
+static void
+library_reload_dashboard (VitaeWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "library") == 0 &&
+      g_strcmp0 (adw_view_stack_get_visible_child_name (self->library_view_stack), "dashboard") == 0 &&
+      !vitae_dashboard_reload (self->dashboard, &error))
+    show_error (self, error);
+}
+
+static void
+library_set_profile (VitaeWindow *self)
+{
+  VitaeStore *store = self->user != NULL ? self->store : NULL;
+  gint64 user_id = self->user != NULL ? vitae_user_get_id (self->user) : 0;
+
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  vitae_search_view_set_profile (self->search_view, store, user_id);
+  vitae_dashboard_set_profile (self->dashboard, store, user_id);
+  library_reload_dashboard (self);
+}
+
+/* Typing starts a search only where the list of resumes is. */
+static void
+library_update_key_capture (VitaeWindow *self)
+{
+  gboolean list = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "library") == 0 &&
+                  library_shows_list (NULL, adw_view_stack_get_visible_child_name (self->library_view_stack));
+
+  gtk_search_bar_set_key_capture_widget (self->search_bar,
+                                         list ? GTK_WIDGET (self) : NULL);
+}
+
+static void
+on_main_page_changed (VitaeWindow *self)
+{
+  library_update_key_capture (self);
+  library_reload_dashboard (self);
+}
+
+static void
+on_library_view_changed (VitaeWindow *self)
+{
+  on_main_page_changed (self);
+}
+
+/* Typing on the list started the search: the key capture forwards letters
+ * but never spaces, so the rest of the typing must go to the entry itself,
+ * without selecting what is already there. */
+static void
+library_focus_search (VitaeWindow *self)
+{
+  GtkWidget *text = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (self->search_entry)));
+
+  if (gtk_search_bar_get_search_mode (self->search_bar) && !gtk_widget_has_focus (text))
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+      gtk_editable_select_region (GTK_EDITABLE (self->search_entry), -1, -1);
+    }
+}
+
+static void
+on_search_changed (VitaeWindow *self)
+{
+  library_focus_search (self);
+  if (!library_refresh_search (self))
+    update_library_state (self);
+}
+
+static void
+on_search_mode_changed (VitaeWindow *self)
+{
+  if (!gtk_search_bar_get_search_mode (self->search_bar))
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  on_search_changed (self);
+}
+
+/* A search begun by typing on the list gets its first letters through the
+ * key capture; after that, GTK 4.8 loses a space typed in the entry before
+ * it reaches it. Typed there, a space is a space in the query. */
+static gboolean
+on_search_key_pressed (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       VitaeWindow           *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (self->search_entry);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  int position;
+
+  if (keyval != GDK_KEY_space || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0 ||
+      focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_entry)))
+    return GDK_EVENT_PROPAGATE;
+  gtk_editable_delete_selection (entry);
+  position = gtk_editable_get_position (entry);
+  gtk_editable_insert_text (entry, " ", 1, &position);
+  gtk_editable_set_position (entry, position);
+  return GDK_EVENT_STOP;
+}
+
+static void
+on_search_resume_activated (VitaeWindow *self,
+                            gint64       resume_id)
+{
+  open_resume (self, resume_id);
+}
+
+/* Enter opens the first result. */
+static void
+on_search_activate (VitaeWindow *self)
+{
+  g_autoptr(VitaeSearchResult) first = NULL;
+
+  if (!library_is_searching (self))
+    return;
+  first = g_list_model_get_item (vitae_search_view_get_results (self->search_view), 0);
+  if (first != NULL)
+    open_resume (self, vitae_search_result_get_resume_id (first));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  VitaeWindow *self = VITAE_WINDOW (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "library") != 0)
+    return;
+  adw_view_stack_set_visible_child_name (self->library_view_stack, "resumes");
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+show_statistics_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  VitaeWindow *self = VITAE_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  VitaeResumeStats *stats;
+
+  if (self->open_resume == NULL || self->store == NULL)
+    return;
+  stats = vitae_resume_stats_new (GTK_WINDOW (self), self->store, self->open_resume, &error);
+  if (stats == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (stats));
 }
 
 /* Callbacks ---------------------------------------------------------------- */
@@ -1392,6 +1593,9 @@ vitae_window_dispose (GObject *object)
   close_preview (self);
   g_clear_object (&self->open_resume);
 
+  /* libadwaita 1.2's switcher bar must let go of its stack before the stack goes. */
+  if (self->library_switcher_bar != NULL)
+    adw_view_switcher_bar_set_stack (self->library_switcher_bar, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), VITAE_TYPE_WINDOW);
 
   G_OBJECT_CLASS (vitae_window_parent_class)->dispose (object);
@@ -1472,12 +1676,15 @@ vitae_window_class_init (VitaeWindowClass *klass)
   vitae_ui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/vitae/Vitae/ui/vitae-window.ui");
   gtk_widget_class_bind_template_child (widget_class, VitaeWindow, archived_button);
+  gtk_widget_class_bind_template_child (widget_class, VitaeWindow, dashboard);
   gtk_widget_class_bind_template_child (widget_class, VitaeWindow, editor_bin);
   gtk_widget_class_bind_template_child (widget_class, VitaeWindow, empty_new_button);
   gtk_widget_class_bind_template_child (widget_class, VitaeWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, VitaeWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, VitaeWindow, library_stack);
+  gtk_widget_class_bind_template_child (widget_class, VitaeWindow, library_switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, VitaeWindow, library_title);
+  gtk_widget_class_bind_template_child (widget_class, VitaeWindow, library_view_stack);
   gtk_widget_class_bind_template_child (widget_class, VitaeWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, VitaeWindow, preview_bin);
   gtk_widget_class_bind_template_child (widget_class, VitaeWindow, preview_button);
@@ -1485,6 +1692,9 @@ vitae_window_class_init (VitaeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VitaeWindow, resume_leaflet);
   gtk_widget_class_bind_template_child (widget_class, VitaeWindow, resume_list);
   gtk_widget_class_bind_template_child (widget_class, VitaeWindow, resume_title);
+  gtk_widget_class_bind_template_child (widget_class, VitaeWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, VitaeWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, VitaeWindow, search_view);
   gtk_widget_class_bind_template_child (widget_class, VitaeWindow, switch_profile_submenu);
   gtk_widget_class_bind_template_child (widget_class, VitaeWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, VitaeWindow, welcome_create_button);
@@ -1492,7 +1702,13 @@ vitae_window_class_init (VitaeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VitaeWindow, welcome_name_row);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded);
   gtk_widget_class_bind_template_callback (widget_class, on_preview_button_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, library_shows_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_library_view_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_resume_list_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_mode_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_resume_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_welcome_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_welcome_create_clicked);
 
@@ -1511,6 +1727,8 @@ vitae_window_class_init (VitaeWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-resume", "x", open_resume_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.rename-resume", "x", rename_resume_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-statistics", NULL, show_statistics_action);
   gtk_widget_class_install_action (widget_class, "win.switch-profile", "x", switch_profile_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
@@ -1521,6 +1739,7 @@ vitae_window_class_init (VitaeWindowClass *klass)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-resume", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-pdf", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.close-resume", NULL);
@@ -1530,6 +1749,9 @@ vitae_window_class_init (VitaeWindowClass *klass)
   gtk_widget_class_add_binding (widget_class, GDK_KEY_F2, 0, selected_shortcut_cb, "s", "win.rename-resume");
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Delete, 0, selected_shortcut_cb, "s", "win.delete-resume");
   gtk_widget_class_add_binding (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, selected_shortcut_cb, "s", "win.duplicate-resume");
+
+  g_type_ensure (VITAE_TYPE_DASHBOARD);
+  g_type_ensure (VITAE_TYPE_SEARCH_VIEW);
 }
 
 static void
@@ -1539,6 +1761,16 @@ vitae_window_init (VitaeWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (on_search_key_pressed), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  }
+  g_signal_connect_object (self->main_stack, "notify::visible-child-name",
+                           G_CALLBACK (on_main_page_changed), self, G_CONNECT_SWAPPED);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
