@@ -370,6 +370,15 @@ find_menu_with (GtkWidget  *widget,
   return NULL;
 }
 
+static gboolean
+has_four_versions (gpointer data)
+{
+  Fixture *f = data;
+  g_autoptr(GListModel) versions = vitae_versions_list (f->store, f->resume_id, NULL);
+
+  return versions != NULL && g_list_model_get_n_items (versions) >= 4;
+}
+
 static void
 test_exports (Fixture       *f,
               gconstpointer  data)
@@ -429,6 +438,22 @@ test_exports (Fixture       *f,
     g_assert_cmpstr (vitae_version_get_label (oldest), ==, "Exported as JSON Resume");
   }
 
+  /* The PDF export (Export PDF…) saves its version too. */
+  {
+    g_autofree char *pdf = g_build_filename (f->dir, "export.pdf", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (pdf);
+    g_autoptr(VitaeVersion) newest = NULL;
+
+    vitae_window_export_pdf (f->window, file);
+    wait_until (has_four_versions, f);
+    g_clear_object (&versions);
+    versions = vitae_versions_list (f->store, f->resume_id, &error);
+    g_assert_no_error (error);
+    newest = g_list_model_get_item (versions, 0);
+    g_assert_cmpstr (vitae_version_get_label (newest), ==, "Exported as PDF");
+    g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  }
+
   /* A file that cannot be written: an error, and no event or version. */
   {
     g_autoptr(GFile) nowhere = g_file_new_for_path ("/nonexistent/folder/export.txt");
@@ -441,7 +466,7 @@ test_exports (Fixture       *f,
     g_assert_cmpint (count_export_events (f, "txt"), ==, 1);
     after = vitae_versions_list (f->store, f->resume_id, &error);
     g_assert_no_error (error);
-    g_assert_cmpuint (g_list_model_get_n_items (after), ==, 3);
+    g_assert_cmpuint (g_list_model_get_n_items (after), ==, 4);
   }
 }
 
