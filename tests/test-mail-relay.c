@@ -365,6 +365,54 @@ test_nothing_listening (Fixture       *fixture,
   assert_failed (fixture, message, "Could not connect to the mail relay", TRUE);
 }
 
+/* The relay over https with a certificate from the test's own CA (made by
+ * tests/smtp-server.py, whose folder lends its files): refused until the CA
+ * file is trusted, then accepted. */
+static void
+test_https_certificate (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  TestSmtpOptions options = { .tls = "implicit" };
+  g_autoptr(TestSmtpServer) certificates = test_smtp_server_start (&options);
+  g_autoptr(SoupServer) server = NULL;
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autoptr(VitaeOutboxMessage) message = queue (fixture, NULL);
+  g_autoptr(VitaeOutboxMessage) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cert_path = g_build_filename (certificates->dir, "server.pem", NULL);
+  g_autofree char *key_path = g_build_filename (certificates->dir, "server.key", NULL);
+  g_autofree char *url = NULL;
+  GSList *uris;
+
+  certificate = g_tls_certificate_new_from_files (cert_path, key_path, &error);
+  g_assert_no_error (error);
+  server = soup_server_new ("tls-certificate", certificate, NULL);
+  soup_server_add_handler (server, NULL, on_request, fixture, NULL);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY | SOUP_SERVER_LISTEN_HTTPS, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  url = g_strdup_printf ("https://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify)g_uri_unref);
+  g_settings_set_string (fixture->settings, "relay-url", url);
+  vitae_mail_secret_store_sync (VITAE_MAIL_SECRET_RELAY, url, NULL, TEST_API_KEY, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_false (send_one (fixture, message, &error));
+  g_assert_error (error, VITAE_MAIL_ERROR, VITAE_MAIL_ERROR_TLS);
+  g_clear_error (&error);
+  assert_failed (fixture, message, "could not be reached securely", FALSE);
+  g_assert_cmpuint (fixture->n_requests, ==, 0);
+
+  g_settings_set_string (fixture->settings, "ca-file", certificates->ca_file);
+  g_assert_true (vitae_outbox_retry (fixture->store, vitae_outbox_message_get_id (message), &error));
+  g_assert_true (send_one (fixture, message, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fixture->n_requests, ==, 1);
+  loaded = reload (fixture, message);
+  g_assert_cmpint (vitae_outbox_message_get_status (loaded), ==, VITAE_OUTBOX_STATUS_SENT);
+  soup_server_disconnect (server);
+}
+
 static void
 test_no_api_key (Fixture       *fixture,
                  gconstpointer  data)
@@ -396,6 +444,7 @@ main (int    argc,
   ADD ("fault/plain-http-refused", test_plain_http_refused);
   ADD ("fault/nothing-listening", test_nothing_listening);
   ADD ("fault/no-api-key-in-keyring", test_no_api_key);
+  ADD ("fault/untrusted-certificate", test_https_certificate);
 #undef ADD
 
   return g_test_run ();

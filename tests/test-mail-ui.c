@@ -215,6 +215,36 @@ secret_is (gpointer data)
   return g_strcmp0 (secret, expected) == 0;
 }
 
+/* Neither the settings (every key of Vitae's schemas) nor any file of the
+ * database holds the secret, in clear or in base64. */
+static void
+assert_secret_nowhere (Fixture    *f,
+                       const char *secret)
+{
+  static const char * const schemas[] = { "io.github.vitae.Vitae", VITAE_MAIL_SETTINGS_SCHEMA };
+  g_autofree char *b64 = g_base64_encode ((const guchar *)secret, strlen (secret));
+
+  for (guint i = 0; i < G_N_ELEMENTS (schemas); i++)
+    {
+      g_autoptr(GSettings) settings = g_settings_new (schemas[i]);
+      g_autoptr(GSettingsSchema) schema = NULL;
+      g_auto(GStrv) keys = NULL;
+
+      g_object_get (settings, "settings-schema", &schema, NULL);
+      keys = g_settings_schema_list_keys (schema);
+      for (guint k = 0; keys[k] != NULL; k++)
+        {
+          g_autoptr(GVariant) value = g_settings_get_value (settings, keys[k]);
+          g_autofree char *text = g_variant_print (value, FALSE);
+
+          g_assert_null (strstr (text, secret));
+          g_assert_null (strstr (text, b64));
+        }
+    }
+  g_assert_false (test_dir_contains (f->dir, secret));
+  g_assert_false (test_dir_contains (f->dir, b64));
+}
+
 static void
 test_preferences (Fixture       *f,
                   gconstpointer  data)
@@ -300,6 +330,10 @@ test_preferences (Fixture       *f,
   outbox = vitae_outbox_list (f->store, 0, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (outbox), ==, 1);
   g_assert_cmpuint (test_smtp_server_count (f->server), ==, 1);
+
+  /* Typed in a row, sent to a server: still only in the keyring. */
+  assert_secret_nowhere (f, TEST_SMTP_PASSWORD);
+  assert_secret_nowhere (f, "wrong password");
 }
 
 static gint64
