@@ -534,6 +534,7 @@ test_notifications (Fixture       *f,
 {
   g_autoptr(JsonObject) welcome = NULL;
   g_autoptr(JsonObject) created = NULL;
+  g_autoptr(JsonObject) downloaded = NULL;
   GtkWidget *name_row, *email_row;
 
   /* The first run: no profile yet. */
@@ -564,12 +565,26 @@ test_notifications (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (created, "headers"), "Subject"),
                    ==, "New resume: Untitled Resume");
 
+  /* The open resume exported as PDF: "downloaded". */
+  g_settings_set_boolean (f->settings, "notify-resume-downloaded", TRUE);
+  {
+    g_autofree char *pdf_path = g_build_filename (f->dir, "exported.pdf", NULL);
+    g_autoptr(GFile) pdf = g_file_new_for_path (pdf_path);
+
+    vitae_window_export_pdf (f->window, pdf);
+    wait_for_messages (f->server, 3);
+    downloaded = test_smtp_server_message (f->server, 3);
+    g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (downloaded, "headers"), "Subject"),
+                     ==, "Resume downloaded: Untitled Resume");
+    g_assert_true (g_file_query_exists (pdf, NULL));
+  }
+
   /* Turned off: nothing more. */
   g_settings_set_boolean (f->settings, "notify-resume-created", FALSE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.close-resume", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-resume", NULL));
   test_spin_for (1500);
-  g_assert_cmpuint (test_smtp_server_count (f->server), ==, 2);
+  g_assert_cmpuint (test_smtp_server_count (f->server), ==, 3);
 }
 
 static void
