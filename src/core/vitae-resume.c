@@ -91,6 +91,21 @@ watch_entry (VitaeResume *self,
   g_signal_connect_object (entry, "changed", G_CALLBACK (on_entry_changed), self, 0);
 }
 
+/* A resume in a list of 10,000 is only its summary: the entry lists and the
+ * basics are made the first time something asks for them. */
+static GListStore *
+ensure_entries (VitaeResume    *self,
+                VitaeSectionId  section)
+{
+  if (self->entries[section] == NULL)
+    {
+      self->entries[section] = g_list_store_new (VITAE_TYPE_ENTRY);
+      if (section == VITAE_SECTION_BASICS)
+        g_list_store_append (self->entries[section], vitae_resume_get_basics (self));
+    }
+  return self->entries[section];
+}
+
 static gboolean
 set_string (char       **field,
             const char  *value)
@@ -240,17 +255,12 @@ vitae_resume_init (VitaeResume *self)
   self->accent = g_strdup (VITAE_DEFAULT_ACCENT);
   self->is_active = TRUE;
 
-  for (guint i = 0; i < VITAE_N_SECTIONS; i++)
-    self->entries[i] = g_list_store_new (VITAE_TYPE_ENTRY);
   for (guint i = 0; i < N_ORDERED_SECTIONS; i++)
     {
       self->layout[i].id = FIRST_ORDERED_SECTION + i;
       self->layout[i].visible = TRUE;
     }
 
-  self->basics = vitae_entry_new (VITAE_SECTION_BASICS);
-  g_list_store_append (self->entries[VITAE_SECTION_BASICS], self->basics);
-  watch_entry (self, self->basics);
 }
 
 VitaeResume *
@@ -300,22 +310,22 @@ vitae_resume_copy (VitaeResume *self)
       copy->layout[i].heading = g_strdup (self->layout[i].heading);
     }
 
-  g_list_store_remove_all (copy->entries[VITAE_SECTION_BASICS]);
-  g_clear_object (&copy->basics);
-  copy->basics = vitae_entry_copy (self->basics);
-  g_list_store_append (copy->entries[VITAE_SECTION_BASICS], copy->basics);
-  watch_entry (copy, copy->basics);
+  if (self->basics != NULL)
+    {
+      copy->basics = vitae_entry_copy (self->basics);
+      watch_entry (copy, copy->basics);
+    }
 
   for (guint s = VITAE_SECTION_BASICS + 1; s < VITAE_N_SECTIONS; s++)
     {
       GListModel *model = G_LIST_MODEL (self->entries[s]);
-      guint n = g_list_model_get_n_items (model);
+      guint n = model ? g_list_model_get_n_items (model) : 0;
 
       for (guint i = 0; i < n; i++)
         {
           g_autoptr(VitaeEntry) entry = g_list_model_get_item (model, i);
           g_autoptr(VitaeEntry) dup = vitae_entry_copy (entry);
-          g_list_store_append (copy->entries[s], dup);
+          g_list_store_append (ensure_entries (copy, s), dup);
           watch_entry (copy, dup);
         }
     }
@@ -454,6 +464,11 @@ VitaeEntry *
 vitae_resume_get_basics (VitaeResume *self)
 {
   g_return_val_if_fail (VITAE_IS_RESUME (self), NULL);
+  if (self->basics == NULL)
+    {
+      self->basics = vitae_entry_new (VITAE_SECTION_BASICS);
+      watch_entry (self, self->basics);
+    }
   return self->basics;
 }
 
@@ -464,7 +479,7 @@ vitae_resume_get_candidate_name (VitaeResume *self)
 
   g_return_val_if_fail (VITAE_IS_RESUME (self), NULL);
 
-  name = vitae_entry_get_text (self->basics, "name");
+  name = self->basics ? vitae_entry_get_text (self->basics, "name") : NULL;
   return name != NULL ? name : self->candidate_name;
 }
 
@@ -491,7 +506,7 @@ vitae_resume_get_entries (VitaeResume    *self,
   g_return_val_if_fail (VITAE_IS_RESUME (self), NULL);
   g_return_val_if_fail (section < VITAE_N_SECTIONS, NULL);
 
-  return G_LIST_MODEL (self->entries[section]);
+  return G_LIST_MODEL (ensure_entries (self, section));
 }
 
 guint
@@ -502,7 +517,8 @@ vitae_resume_get_n_entries (VitaeResume *self)
   g_return_val_if_fail (VITAE_IS_RESUME (self), 0);
 
   for (guint s = VITAE_SECTION_BASICS + 1; s < VITAE_N_SECTIONS; s++)
-    n += g_list_model_get_n_items (G_LIST_MODEL (self->entries[s]));
+    if (self->entries[s] != NULL)
+      n += g_list_model_get_n_items (G_LIST_MODEL (self->entries[s]));
   return n;
 }
 
@@ -537,7 +553,7 @@ vitae_resume_insert_entry (VitaeResume *self,
   g_return_if_fail (VITAE_IS_ENTRY (entry));
   g_return_if_fail (vitae_entry_get_section (entry) != VITAE_SECTION_BASICS);
 
-  store = self->entries[vitae_entry_get_section (entry)];
+  store = ensure_entries (self, vitae_entry_get_section (entry));
   n = g_list_model_get_n_items (G_LIST_MODEL (store));
   g_list_store_insert (store, MIN (position, n), entry);
   watch_entry (self, entry);
@@ -555,7 +571,7 @@ vitae_resume_remove_entry (VitaeResume *self,
   g_return_val_if_fail (VITAE_IS_RESUME (self), FALSE);
   g_return_val_if_fail (VITAE_IS_ENTRY (entry), FALSE);
 
-  store = self->entries[vitae_entry_get_section (entry)];
+  store = ensure_entries (self, vitae_entry_get_section (entry));
   if (entry == self->basics || !g_list_store_find (store, entry, &pos))
     return FALSE;
 
@@ -578,7 +594,7 @@ vitae_resume_move_entry (VitaeResume *self,
   g_return_val_if_fail (VITAE_IS_RESUME (self), FALSE);
   g_return_val_if_fail (VITAE_IS_ENTRY (entry), FALSE);
 
-  store = self->entries[vitae_entry_get_section (entry)];
+  store = ensure_entries (self, vitae_entry_get_section (entry));
   if (!g_list_store_find (store, entry, &pos))
     return FALSE;
   n = g_list_model_get_n_items (G_LIST_MODEL (store));
