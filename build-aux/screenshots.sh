@@ -24,17 +24,19 @@ export GDK_BACKEND=x11 NO_AT_BRIDGE=1
 sleep 1   # last edited first: the imported resume heads the list
 "$vitae" --data-dir "$work/data" import "$sample" >/dev/null
 
-# shot NAME WIDTH HEIGHT ACTIONS: runs Vitae in its own Xvfb at that size,
-# performs the xdotool ACTIONS, and saves NAME.png.
+# shot NAME WIDTH HEIGHT ACTIONS [ENV…]: runs Vitae in its own Xvfb at that
+# size with the extra environment, performs the xdotool ACTIONS, and saves NAME.png.
 shot() {
   local name=$1 width=$2 height=$3 actions=$4 display=:$((100 + RANDOM % 100))
+  shift 4
+  local extra_env="$*"
   gsettings set io.github.vitae.Vitae window-width "$width"
   gsettings set io.github.vitae.Vitae window-height "$height"
   Xvfb "$display" -screen 0 "${width}x${height}x24" -nolisten tcp >/dev/null 2>&1 &
   local xvfb=$!
   sleep 0.7
   DISPLAY=$display dbus-run-session -- bash -c "
-    '$vitae' --data-dir '$work/data' & app=\$!
+    env $extra_env '$vitae' --data-dir '$work/data' & app=\$!
     sleep 3
     $actions
     sleep 1
@@ -49,3 +51,7 @@ shot library 1280 800 ":"
 shot editor 1280 800 "xdotool mousemove 640 100 click 1; sleep 1.5;
   xdotool mousemove 300 700 click 5 click 5 click 5 click 5 click 5 click 5; sleep 0.5"
 shot narrow 360 720 "xdotool mousemove 180 100 click 1; sleep 1.5"
+# The same editor in the dark and the high-contrast styles (AdwStyleManager).
+open_editor="xdotool mousemove 640 100 click 1; sleep 1.5"
+shot editor-dark 1280 800 "$open_editor" ADW_DEBUG_COLOR_SCHEME=prefer-dark
+shot editor-high-contrast 1280 800 "$open_editor" ADW_DEBUG_HIGH_CONTRAST=1
