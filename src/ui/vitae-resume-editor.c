@@ -361,7 +361,7 @@ multiline_row_new (VitaeResumeEditor    *self,
   gtk_widget_add_css_class (view, "field-text");
   gtk_text_buffer_set_text (buffer, value ? value : "", -1);
   gtk_text_buffer_set_enable_undo (buffer, FALSE);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, _(field->title), -1);
 
   gtk_frame_set_child (GTK_FRAME (frame), view);
   gtk_box_append (GTK_BOX (box), label);
