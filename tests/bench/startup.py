@@ -19,7 +19,7 @@ import time
 
 def main():
     build = sys.argv[1] if len(sys.argv) > 1 else "_build"
-    data_dir = sys.argv[2] if len(sys.argv) > 2 else None
+    data_dir = sys.argv[2] if len(sys.argv) > 2 and sys.argv[2] else None
     runs = int(sys.argv[3]) if len(sys.argv) > 3 else 10
     binary = os.path.join(build, "src", "vitae")
 
