@@ -488,6 +488,33 @@ on_undo_restore (AdwToast            *toast,
   reload (self, restored_id);
 }
 
+/* Asks before a restore or a delete; @callback gets the version id on @response. */
+static void
+confirm_version_action (VitaeVersionsDialog    *self,
+                        VitaeVersion           *version,
+                        const char             *heading,
+                        const char             *body,
+                        const char             *response,
+                        const char             *response_label,
+                        AdwResponseAppearance   appearance,
+                        GCallback               callback)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  gboolean destructive = appearance == ADW_RESPONSE_DESTRUCTIVE;
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    response, response_label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), response, appearance);
+  /* A destructive choice is never the default. */
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), destructive ? "cancel" : response);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "version-id", GSIZE_TO_POINTER ((gsize)vitae_version_get_id (version)));
+  g_signal_connect_object (dialog, "response", callback, self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 on_restore_response (AdwMessageDialog    *dialog,
                      const char          *response,
@@ -511,7 +538,6 @@ restore_action (GtkWidget  *widget,
   g_autoptr(VitaeVersion) version = vitae_versions_dialog_get_selected (self);
   g_autofree char *when = NULL;
   g_autofree char *body = NULL;
-  GtkWidget *dialog;
 
   if (version == NULL)
     return;
@@ -520,17 +546,8 @@ restore_action (GtkWidget  *widget,
   /* Translators: the first %s is a version's name, the second when it was saved, such as "today at 09:12" */
   body = g_strdup_printf (_("The resume goes back to “%s”, saved %s. What it holds now is saved as a version first, so you can undo this."),
                           version_title (version), when);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore This Version?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "restore", _("_Restore"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data (G_OBJECT (dialog), "version-id", GSIZE_TO_POINTER ((gsize)vitae_version_get_id (version)));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_restore_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  confirm_version_action (self, version, _("Restore This Version?"), body, "restore", _("_Restore"),
+                          ADW_RESPONSE_SUGGESTED, G_CALLBACK (on_restore_response));
 }
 
 /* Delete ------------------------------------------------------------------- */
@@ -558,7 +575,6 @@ delete_action (GtkWidget  *widget,
   g_autoptr(VitaeVersion) version = vitae_versions_dialog_get_selected (self);
   g_autofree char *when = NULL;
   g_autofree char *body = NULL;
-  GtkWidget *dialog;
 
   if (version == NULL)
     return;
@@ -567,17 +583,8 @@ delete_action (GtkWidget  *widget,
   /* Translators: the first %s is a version's name, the second when it was saved, such as "today at 09:12" */
   body = g_strdup_printf (_("“%s”, saved %s, will be deleted. The resume itself does not change. This cannot be undone."),
                           version_title (version), when);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Delete This Version?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data (G_OBJECT (dialog), "version-id", GSIZE_TO_POINTER ((gsize)vitae_version_get_id (version)));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  confirm_version_action (self, version, _("Delete This Version?"), body, "delete", _("_Delete"),
+                          ADW_RESPONSE_DESTRUCTIVE, G_CALLBACK (on_delete_response));
 }
 
 /* GObject ------------------------------------------------------------------ */

@@ -1406,48 +1406,34 @@ selected_resume_id (VitaeWindow *self)
   return resume ? vitae_resume_get_id (resume) : 0;
 }
 
+/* The open resume's Rename and Delete are the library's, for its id. */
 static void
-rename_open_resume_action (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *parameter)
+open_resume_forward_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
 {
   VitaeWindow *self = VITAE_WINDOW (widget);
 
-  if (self->open_resume != NULL)
-    gtk_widget_activate_action (widget, "win.rename-resume", "x", vitae_resume_get_id (self->open_resume));
+  if (self->open_resume == NULL)
+    return;
+  gtk_widget_activate_action (widget,
+                              g_str_equal (action_name, "win.rename-open-resume")
+                                ? "win.rename-resume" : "win.delete-resume",
+                              "x", vitae_resume_get_id (self->open_resume));
 }
 
+/* Ctrl+Z anywhere in the window is the open resume's undo. */
 static void
-delete_open_resume_action (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *parameter)
-{
-  VitaeWindow *self = VITAE_WINDOW (widget);
-
-  if (self->open_resume != NULL)
-    gtk_widget_activate_action (widget, "win.delete-resume", "x", vitae_resume_get_id (self->open_resume));
-}
-
-static void
-undo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+editor_forward_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
 {
   VitaeWindow *self = VITAE_WINDOW (widget);
 
   if (self->editor != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (self->editor), "editor.undo", NULL);
-}
-
-static void
-redo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  VitaeWindow *self = VITAE_WINDOW (widget);
-
-  if (self->editor != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (self->editor), "editor.redo", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (self->editor),
+                                g_str_equal (action_name, "win.undo") ? "editor.undo" : "editor.redo",
+                                NULL);
 }
 
 static void
@@ -1732,8 +1718,8 @@ vitae_window_class_init (VitaeWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.close-resume", NULL, close_resume_action);
   gtk_widget_class_install_action (widget_class, "win.delete-profile", NULL, delete_profile_action);
   gtk_widget_class_install_action (widget_class, "win.delete-resume", "x", delete_resume_action);
-  gtk_widget_class_install_action (widget_class, "win.delete-open-resume", NULL, delete_open_resume_action);
-  gtk_widget_class_install_action (widget_class, "win.rename-open-resume", NULL, rename_open_resume_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-open-resume", NULL, open_resume_forward_action);
+  gtk_widget_class_install_action (widget_class, "win.rename-open-resume", NULL, open_resume_forward_action);
   gtk_widget_class_install_action (widget_class, "win.duplicate-resume", "x", duplicate_resume_action);
   gtk_widget_class_install_action (widget_class, "win.edit-profile", NULL, edit_profile_action);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
@@ -1747,8 +1733,8 @@ vitae_window_class_init (VitaeWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-statistics", NULL, show_statistics_action);
   gtk_widget_class_install_action (widget_class, "win.switch-profile", "x", switch_profile_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, editor_forward_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, editor_forward_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-archived", "show-archived");
   vitae_window_email_install_actions (widget_class);  /* email-resume, show-outbox */
   vitae_window_transfer_install_actions (widget_class);  /* text exports, versions */
