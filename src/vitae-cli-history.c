@@ -53,9 +53,13 @@ load_own_resume (VitaeStore  *store,
     return NULL;
   if (vitae_resume_get_user_id (resume) != vitae_user_get_id (user))
     {
-      g_set_error (error, VITAE_STORE_ERROR, VITAE_STORE_ERROR_NOT_FOUND,
-                   _("Profile “%s” has no resume %" G_GINT64_FORMAT),
-                   vitae_user_get_name (user), id);
+      {
+        g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+        g_set_error (error, VITAE_STORE_ERROR, VITAE_STORE_ERROR_NOT_FOUND,
+                     _("Profile “%s” has no resume %s"),
+                     vitae_user_get_name (user), id_text);
+      }
       return NULL;
     }
   return g_steal_pointer (&resume);
@@ -77,8 +81,12 @@ load_own_version (VitaeStore  *store,
     return NULL;
   if (vitae_resume_get_user_id (resume) != vitae_user_get_id (user))
     {
-      g_set_error (error, VITAE_STORE_ERROR, VITAE_STORE_ERROR_NOT_FOUND,
-                   _("No version has the id %" G_GINT64_FORMAT), version_id);
+      {
+        g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, version_id);
+
+        g_set_error (error, VITAE_STORE_ERROR, VITAE_STORE_ERROR_NOT_FOUND,
+                     _("No version has the id %s"), id_text);
+      }
       return NULL;
     }
   return g_steal_pointer (&version);

@@ -241,8 +241,12 @@ stats_one (VitaeStore *store,
     return vitae_cli_fail (error);
   if (vitae_resume_get_user_id (resume) != vitae_user_get_id (user))
     {
-      g_set_error (&error, VITAE_STORE_ERROR, VITAE_STORE_ERROR_NOT_FOUND,
-                   _("Profile “%s” has no resume %" G_GINT64_FORMAT), vitae_user_get_name (user), id);
+      {
+        g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+        g_set_error (&error, VITAE_STORE_ERROR, VITAE_STORE_ERROR_NOT_FOUND,
+                     _("Profile “%s” has no resume %s"), vitae_user_get_name (user), id_text);
+      }
       return vitae_cli_fail (error);
     }
   events = vitae_store_list_events (store, id, &error);

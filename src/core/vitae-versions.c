@@ -90,8 +90,10 @@ static void
 version_not_found (GError **error,
                    gint64   version_id)
 {
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, version_id);
+
   g_set_error (error, VITAE_STORE_ERROR, VITAE_STORE_ERROR_NOT_FOUND,
-               _("No version has the id %" G_GINT64_FORMAT), version_id);
+               _("No version has the id %s"), id_text);
 }
 
 /* Reads one version and, when @snapshot is not NULL, its document. */
@@ -295,8 +297,12 @@ vitae_versions_save (VitaeStore   *store,
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       if ((sqlite3_errcode (db) & 0xff) == SQLITE_CONSTRAINT)
-        g_set_error (error, VITAE_STORE_ERROR, VITAE_STORE_ERROR_NOT_FOUND,
-                     _("No resume has the id %" G_GINT64_FORMAT), vitae_resume_get_id (resume));
+        {
+          g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, vitae_resume_get_id (resume));
+
+          g_set_error (error, VITAE_STORE_ERROR, VITAE_STORE_ERROR_NOT_FOUND,
+                       _("No resume has the id %s"), id_text);
+        }
       else
         vitae_store_set_error_from_db (error, db, _("Could not save the version"));
       sqlite3_finalize (stmt);
@@ -434,9 +440,11 @@ vitae_versions_load (VitaeStore  *store,
   resume = vitae_json_resume_parse (snapshot, strlen (snapshot), &local_error);
   if (resume == NULL)
     {
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, version_id);
+
       g_set_error (error, VITAE_STORE_ERROR, VITAE_STORE_ERROR_CORRUPT,
-                   _("Version %" G_GINT64_FORMAT " cannot be read: %s"),
-                   version_id, local_error->message);
+                   _("Version %s cannot be read: %s"),
+                   id_text, local_error->message);
       return NULL;
     }
 
