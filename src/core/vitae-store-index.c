@@ -9,105 +9,12 @@
 #include "vitae-store-index.h"
 
 /* The search row and the completion of a resume, written in the transaction
- * that writes the resume; and the statement cache that search and analytics
- * share. See vitae-store-index.h. */
-
-static GQuark
-statements_quark (void)
-{
-  return g_quark_from_static_string ("vitae-store-index-statements");
-}
-
-static void
-finalize_statement (gpointer stmt)
-{
-  sqlite3_finalize (stmt);
-}
+ * that writes the resume. See vitae-store-index.h. */
 
 static gint64
 now_seconds (void)
 {
   return g_get_real_time () / G_USEC_PER_SEC;
-}
-
-/**
- * vitae_store_prepare_cached:
- * @sql: a static string: the cache is keyed by its address
- *
- * Returns: (transfer none): a statement prepared once per store, reset and
- *   unbound, or %NULL with @error set. Reset it after use, so that no read
- *   stays open.
- */
-sqlite3_stmt *
-vitae_store_prepare_cached (VitaeStore  *self,
-                            const char  *sql,
-                            GError     **error)
-{
-  GHashTable *statements = g_object_get_qdata (G_OBJECT (self), statements_quark ());
-  sqlite3 *db = vitae_store_get_db (self);
-  sqlite3_stmt *stmt;
-
-  if (statements == NULL)
-    {
-      statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
-                                          finalize_statement);
-      g_object_set_qdata_full (G_OBJECT (self), statements_quark (), statements,
-                               (GDestroyNotify)g_hash_table_unref);
-    }
-
-  stmt = g_hash_table_lookup (statements, sql);
-  if (stmt != NULL)
-    {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-      return stmt;
-    }
-
-  if (sqlite3_prepare_v3 (db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
-    {
-      vitae_store_set_error_from_db (error, db, _("Could not read the database"));
-      return NULL;
-    }
-  g_hash_table_insert (statements, (gpointer)sql, stmt);
-  return stmt;
-}
-
-gboolean
-vitae_store_begin_write (VitaeStore  *self,
-                         GError     **error)
-{
-  sqlite3 *db = vitae_store_get_db (self);
-
-  if (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-    {
-      vitae_store_set_error_from_db (error, db, _("Could not save"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-gboolean
-vitae_store_commit_write (VitaeStore  *self,
-                          GError     **error)
-{
-  sqlite3 *db = vitae_store_get_db (self);
-
-  if (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
-    {
-      vitae_store_set_error_from_db (error, db, _("Could not save"));
-      vitae_store_rollback_write (self);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-void
-vitae_store_rollback_write (VitaeStore *self)
-{
-  sqlite3 *db = vitae_store_get_db (self);
-
-  if (!sqlite3_get_autocommit (db))
-    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
 }
 
 static gboolean

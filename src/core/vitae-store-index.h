@@ -42,14 +42,6 @@ G_BEGIN_DECLS
   "                  WHERE e.resume_id = r.id AND j.type = 'text') v) AS parts"                     \
   "         FROM resumes r WHERE " where ") d"
 
-sqlite3_stmt *vitae_store_prepare_cached  (VitaeStore   *self,
-                                           const char   *sql,
-                                           GError      **error);
-gboolean      vitae_store_begin_write     (VitaeStore   *self,
-                                           GError      **error);
-gboolean      vitae_store_commit_write    (VitaeStore   *self,
-                                           GError      **error);
-void          vitae_store_rollback_write  (VitaeStore   *self);
 gboolean      vitae_store_index_resume    (VitaeStore   *self,
                                            VitaeResume  *resume,
                                            GError      **error);

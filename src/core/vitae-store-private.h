@@ -9,6 +9,17 @@ G_BEGIN_DECLS
 
 /* For the store's own files and the tests of its migrations. */
 sqlite3  *vitae_store_get_db            (VitaeStore  *self);
+
+/* The store's one statement cache and its write transactions, shared by the
+ * files that keep tables beside it (search, analytics). */
+sqlite3_stmt *vitae_store_prepare_cached (VitaeStore  *self,
+                                          const char  *sql,
+                                          GError     **error);
+gboolean  vitae_store_begin_write       (VitaeStore  *self,
+                                         GError     **error);
+gboolean  vitae_store_commit_write      (VitaeStore  *self,
+                                         GError     **error);
+void      vitae_store_rollback_write    (VitaeStore  *self);
 gboolean  vitae_store_migrate_db        (sqlite3     *db,
                                          int          target_version,
                                          GError     **error);

@@ -39,11 +39,18 @@ now_seconds (void)
   return g_get_real_time () / G_USEC_PER_SEC;
 }
 
-/* Returns a cached statement, reset and unbound, or NULL with @error set. */
-static sqlite3_stmt *
-store_prepare (VitaeStore  *self,
-               const char  *sql,
-               GError     **error)
+/**
+ * vitae_store_prepare_cached:
+ * @sql: a static string: the cache is keyed by its address
+ *
+ * Returns: (transfer none): a statement prepared once per store, reset and
+ *   unbound, or %NULL with @error set. Reset it after use, so that no read
+ *   stays open.
+ */
+sqlite3_stmt *
+vitae_store_prepare_cached (VitaeStore  *self,
+                            const char  *sql,
+                            GError     **error)
 {
   sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
 
@@ -82,9 +89,9 @@ store_run (VitaeStore    *self,
   return TRUE;
 }
 
-static gboolean
-store_begin (VitaeStore  *self,
-             GError     **error)
+gboolean
+vitae_store_begin_write (VitaeStore  *self,
+                         GError     **error)
 {
   if (sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
     {
@@ -94,9 +101,9 @@ store_begin (VitaeStore  *self,
   return TRUE;
 }
 
-static gboolean
-store_commit (VitaeStore  *self,
-              GError     **error)
+gboolean
+vitae_store_commit_write (VitaeStore  *self,
+                          GError     **error)
 {
   if (sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
     {
@@ -107,8 +114,8 @@ store_commit (VitaeStore  *self,
   return TRUE;
 }
 
-static void
-store_rollback (VitaeStore *self)
+void
+vitae_store_rollback_write (VitaeStore *self)
 {
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
@@ -463,7 +470,7 @@ vitae_store_list_users (VitaeStore  *self,
 
   g_return_val_if_fail (VITAE_IS_STORE (self), NULL);
 
-  stmt = store_prepare (self, "SELECT " USER_COLUMNS " FROM users ORDER BY name COLLATE NOCASE, id", error);
+  stmt = vitae_store_prepare_cached (self, "SELECT " USER_COLUMNS " FROM users ORDER BY name COLLATE NOCASE, id", error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -489,7 +496,7 @@ vitae_store_get_user (VitaeStore  *self,
 
   g_return_val_if_fail (VITAE_IS_STORE (self), NULL);
 
-  stmt = store_prepare (self, "SELECT " USER_COLUMNS " FROM users WHERE id = ?1", error);
+  stmt = vitae_store_prepare_cached (self, "SELECT " USER_COLUMNS " FROM users WHERE id = ?1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, user_id);
@@ -520,7 +527,7 @@ vitae_store_find_user (VitaeStore  *self,
   g_return_val_if_fail (VITAE_IS_STORE (self), NULL);
   g_return_val_if_fail (name_or_id != NULL, NULL);
 
-  stmt = store_prepare (self,
+  stmt = vitae_store_prepare_cached (self,
                         "SELECT " USER_COLUMNS " FROM users"
                         " WHERE name = ?1 COLLATE NOCASE OR CAST (id AS TEXT) = ?1"
                         " ORDER BY CAST (id AS TEXT) = ?1 DESC, id LIMIT 1",
@@ -561,7 +568,7 @@ vitae_store_create_user (VitaeStore  *self,
       return NULL;
     }
 
-  stmt = store_prepare (self,
+  stmt = vitae_store_prepare_cached (self,
                         "INSERT INTO users (name, email, created_at, updated_at)"
                         " VALUES (?1, ?2, ?3, ?3)", error);
   if (stmt == NULL)
@@ -601,7 +608,7 @@ vitae_store_save_user (VitaeStore  *self,
       return FALSE;
     }
 
-  stmt = store_prepare (self,
+  stmt = vitae_store_prepare_cached (self,
                         "UPDATE users SET name = ?2, email = ?3, avatar = ?4, updated_at = ?5"
                         " WHERE id = ?1", error);
   if (stmt == NULL)
@@ -636,7 +643,7 @@ vitae_store_delete_user (VitaeStore  *self,
 
   g_return_val_if_fail (VITAE_IS_STORE (self), FALSE);
 
-  stmt = store_prepare (self, "DELETE FROM users WHERE id = ?1", error);
+  stmt = vitae_store_prepare_cached (self, "DELETE FROM users WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, user_id);
@@ -690,7 +697,7 @@ vitae_store_list_resumes (VitaeStore         *self,
 
   g_return_val_if_fail (VITAE_IS_STORE (self), NULL);
 
-  stmt = store_prepare (self,
+  stmt = vitae_store_prepare_cached (self,
                         "SELECT " RESUME_COLUMNS ", json_extract (basics, '$.name') FROM resumes"
                         " WHERE user_id = ?1 AND (?2 = 2 OR is_active = (?2 = 0))"
                         " ORDER BY updated_at DESC, id DESC", error);
@@ -721,7 +728,7 @@ load_entries (VitaeStore   *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = store_prepare (self,
+  stmt = vitae_store_prepare_cached (self,
                         "SELECT id, section, fields, extra FROM entries"
                         " WHERE resume_id = ?1 ORDER BY section, position, id", error);
   if (stmt == NULL)
@@ -774,7 +781,7 @@ vitae_store_load_resume (VitaeStore  *self,
 
   g_return_val_if_fail (VITAE_IS_STORE (self), NULL);
 
-  stmt = store_prepare (self,
+  stmt = vitae_store_prepare_cached (self,
                         "SELECT " RESUME_COLUMNS ", basics, basics_extra, extra, sections, photo"
                         " FROM resumes WHERE id = ?1", error);
   if (stmt == NULL)
@@ -839,7 +846,7 @@ write_entries (VitaeStore   *self,
           /* An id seen twice (a copied entry) is saved as a new row. */
           if (id > 0 && !g_hash_table_contains (seen, &id))
             {
-              update = store_prepare (self,
+              update = vitae_store_prepare_cached (self,
                                       "UPDATE entries SET section = ?3, position = ?4, fields = ?5, extra = ?6,"
                                       " updated_at = CASE WHEN fields IS ?5 AND extra IS ?6 AND position = ?4"
                                       "   THEN updated_at ELSE ?7 END"
@@ -860,7 +867,7 @@ write_entries (VitaeStore   *self,
 
           if (!updated)
             {
-              insert = store_prepare (self,
+              insert = vitae_store_prepare_cached (self,
                                       "INSERT INTO entries (resume_id, section, position, fields, extra, created_at, updated_at)"
                                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)", error);
               if (insert == NULL)
@@ -884,7 +891,7 @@ write_entries (VitaeStore   *self,
 
   kept_node = json_node_init_array (json_node_alloc (), kept_json);
   kept_text = json_to_string (kept_node, FALSE);
-  prune = store_prepare (self,
+  prune = vitae_store_prepare_cached (self,
                          "DELETE FROM entries WHERE resume_id = ?1"
                          " AND id NOT IN (SELECT value FROM json_each (?2))", error);
   if (prune == NULL)
@@ -907,7 +914,7 @@ write_resume_row (VitaeStore   *self,
   g_autofree char *layout = vitae_resume_layout_to_json (resume);
   sqlite3_stmt *stmt;
 
-  stmt = store_prepare (self,
+  stmt = vitae_store_prepare_cached (self,
                         "UPDATE resumes SET title = ?2, template = ?3, page_size = ?4, accent = ?5,"
                         " is_active = ?6, basics = ?7, basics_extra = ?8, extra = ?9, sections = ?10,"
                         " photo = ?11, updated_at = ?12 WHERE id = ?1", error);
@@ -952,14 +959,14 @@ vitae_store_save_resume (VitaeStore   *self,
   g_return_val_if_fail (VITAE_IS_RESUME (resume), FALSE);
   g_return_val_if_fail (vitae_resume_get_id (resume) > 0, FALSE);
 
-  if (!store_begin (self, error))
+  if (!vitae_store_begin_write (self, error))
     return FALSE;
   if (!write_resume_row (self, resume, now, error) ||
       !write_entries (self, resume, now, error) ||
       !vitae_store_index_resume (self, resume, error) ||  /* search and completion */
-      !store_commit (self, error))
+      !vitae_store_commit_write (self, error))
     {
-      store_rollback (self);
+      vitae_store_rollback_write (self);
       return FALSE;
     }
   vitae_resume_set_updated_at (resume, now);
@@ -975,7 +982,7 @@ insert_resume_row (VitaeStore  *self,
 {
   sqlite3_stmt *stmt;
 
-  stmt = store_prepare (self,
+  stmt = vitae_store_prepare_cached (self,
                         "INSERT INTO resumes (user_id, title, created_at, updated_at)"
                         " VALUES (?1, ?2, ?3, ?3)", error);
   if (stmt == NULL)
@@ -1015,23 +1022,23 @@ vitae_store_insert_resume (VitaeStore   *self,
         }
     }
 
-  if (!store_begin (self, error))
+  if (!vitae_store_begin_write (self, error))
     return FALSE;
   id = insert_resume_row (self, vitae_resume_get_user_id (resume),
                           vitae_resume_get_title (resume) ? vitae_resume_get_title (resume) : "",
                           now, error);
   if (id == 0)
     {
-      store_rollback (self);
+      vitae_store_rollback_write (self);
       return FALSE;
     }
   vitae_resume_set_id (resume, id);
   if (!write_resume_row (self, resume, now, error) ||
       !write_entries (self, resume, now, error) ||
       !vitae_store_index_resume (self, resume, error) ||  /* search and completion */
-      !store_commit (self, error))
+      !vitae_store_commit_write (self, error))
     {
-      store_rollback (self);
+      vitae_store_rollback_write (self);
       vitae_resume_set_id (resume, 0);
       return FALSE;
     }
@@ -1061,15 +1068,15 @@ vitae_store_create_resume (VitaeStore  *self,
   g_return_val_if_fail (VITAE_IS_STORE (self), NULL);
   g_return_val_if_fail (title != NULL, NULL);
 
-  if (!store_begin (self, error))
+  if (!vitae_store_begin_write (self, error))
     return NULL;
   id = insert_resume_row (self, user_id, title, now, error);
   if (id == 0)
     {
-      store_rollback (self);
+      vitae_store_rollback_write (self);
       return NULL;
     }
-  stmt = store_prepare (self,
+  stmt = vitae_store_prepare_cached (self,
                         "INSERT INTO events (user_id, resume_id, action, created_at, updated_at)"
                         " VALUES (?1, ?2, 'create', ?3, ?3)", error);
   if (stmt != NULL)
@@ -1080,9 +1087,9 @@ vitae_store_create_resume (VitaeStore  *self,
     }
   if (stmt == NULL ||
       !store_run (self, stmt, _("Could not create the resume"), error) ||
-      !store_commit (self, error))
+      !vitae_store_commit_write (self, error))
     {
-      store_rollback (self);
+      vitae_store_rollback_write (self);
       return NULL;
     }
 
@@ -1135,7 +1142,7 @@ vitae_store_rename_resume (VitaeStore  *self,
   g_return_val_if_fail (VITAE_IS_STORE (self), FALSE);
   g_return_val_if_fail (title != NULL, FALSE);
 
-  stmt = store_prepare (self, "UPDATE resumes SET title = ?2, updated_at = ?3 WHERE id = ?1", error);
+  stmt = vitae_store_prepare_cached (self, "UPDATE resumes SET title = ?2, updated_at = ?3 WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, resume_id);
@@ -1161,7 +1168,7 @@ vitae_store_set_resume_active (VitaeStore  *self,
 
   g_return_val_if_fail (VITAE_IS_STORE (self), FALSE);
 
-  stmt = store_prepare (self, "UPDATE resumes SET is_active = ?2, updated_at = ?3 WHERE id = ?1", error);
+  stmt = vitae_store_prepare_cached (self, "UPDATE resumes SET is_active = ?2, updated_at = ?3 WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, resume_id);
@@ -1191,7 +1198,7 @@ vitae_store_delete_resume (VitaeStore  *self,
 
   g_return_val_if_fail (VITAE_IS_STORE (self), FALSE);
 
-  stmt = store_prepare (self, "DELETE FROM resumes WHERE id = ?1", error);
+  stmt = vitae_store_prepare_cached (self, "DELETE FROM resumes WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, resume_id);
@@ -1232,10 +1239,10 @@ vitae_store_record_event (VitaeStore  *self,
   g_return_val_if_fail (VITAE_IS_STORE (self), NULL);
   g_return_val_if_fail (action != NULL, NULL);
 
-  if (!store_begin (self, error))
+  if (!vitae_store_begin_write (self, error))
     return NULL;
 
-  stmt = store_prepare (self,
+  stmt = vitae_store_prepare_cached (self,
                         "INSERT INTO events (user_id, resume_id, action, details, created_at, updated_at)"
                         " VALUES (?1, ?2, ?3, ?4, ?5, ?5)", error);
   if (stmt == NULL)
@@ -1255,7 +1262,7 @@ vitae_store_record_event (VitaeStore  *self,
   if (resume_id > 0 &&
       (g_str_equal (action, VITAE_EVENT_VIEW) || g_str_equal (action, VITAE_EVENT_DOWNLOAD)))
     {
-      stmt = store_prepare (self,
+      stmt = vitae_store_prepare_cached (self,
                             "UPDATE resumes SET"
                             " view_count = view_count + (?2 = 'view'),"
                             " download_count = download_count + (?2 = 'download')"
@@ -1268,12 +1275,12 @@ vitae_store_record_event (VitaeStore  *self,
         goto failed;
     }
 
-  if (!store_commit (self, error))
+  if (!vitae_store_commit_write (self, error))
     goto failed;
   return g_steal_pointer (&event);
 
 failed:
-  store_rollback (self);
+  vitae_store_rollback_write (self);
   return NULL;
 }
 
@@ -1293,7 +1300,7 @@ vitae_store_list_events (VitaeStore  *self,
 
   g_return_val_if_fail (VITAE_IS_STORE (self), NULL);
 
-  stmt = store_prepare (self,
+  stmt = vitae_store_prepare_cached (self,
                         "SELECT id, user_id, resume_id, action, details, created_at FROM events"
                         " WHERE resume_id = ?1 ORDER BY created_at DESC, id DESC", error);
   if (stmt == NULL)
