@@ -39,32 +39,6 @@ parse_id_argument (const char *command,
   return FALSE;
 }
 
-/* The profile's resume @id, or NULL with @error set (another profile's
- * resume is as good as missing). */
-static VitaeResume *
-load_own_resume (VitaeStore  *store,
-                 VitaeUser   *user,
-                 gint64       id,
-                 GError     **error)
-{
-  g_autoptr(VitaeResume) resume = vitae_store_load_resume (store, id, error);
-
-  if (resume == NULL)
-    return NULL;
-  if (vitae_resume_get_user_id (resume) != vitae_user_get_id (user))
-    {
-      {
-        g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-
-        g_set_error (error, VITAE_STORE_ERROR, VITAE_STORE_ERROR_NOT_FOUND,
-                     _("Profile “%s” has no resume %s"),
-                     vitae_user_get_name (user), id_text);
-      }
-      return NULL;
-    }
-  return g_steal_pointer (&resume);
-}
-
 static VitaeVersion *
 load_own_version (VitaeStore  *store,
                   VitaeUser   *user,
@@ -119,7 +93,7 @@ vitae_cli_versions (VitaeCliOptions  *options,
   store = vitae_cli_open_store (options, &user, &error);
   if (store == NULL)
     return vitae_cli_fail (error);
-  resume = load_own_resume (store, user, id, &error);
+  resume = vitae_cli_load_own_resume (store, user, id, &error);
   if (resume == NULL)
     return vitae_cli_fail (error);
   versions = vitae_versions_list (store, id, &error);
@@ -168,7 +142,7 @@ vitae_cli_version_save (VitaeCliOptions  *options,
   store = vitae_cli_open_store (options, &user, &error);
   if (store == NULL)
     return vitae_cli_fail (error);
-  resume = load_own_resume (store, user, id, &error);
+  resume = vitae_cli_load_own_resume (store, user, id, &error);
   if (resume == NULL)
     return vitae_cli_fail (error);
   version = vitae_versions_save (store, resume, argv[2], &error);

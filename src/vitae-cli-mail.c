@@ -363,7 +363,7 @@ vitae_cli_send (VitaeCliOptions  *options,
   store = vitae_cli_open_store (options, &user, &error);
   if (store == NULL)
     return vitae_cli_fail (error);
-  resume = vitae_store_load_resume (store, id, &error);
+  resume = vitae_cli_load_own_resume (store, user, id, &error);
   if (resume == NULL)
     return vitae_cli_fail (error);
 

@@ -236,19 +236,9 @@ stats_one (VitaeStore *store,
   guint counts[G_N_ELEMENTS (event_actions)] = { 0, };
   guint n_events;
 
-  resume = vitae_store_load_resume (store, id, &error);
+  resume = vitae_cli_load_own_resume (store, user, id, &error);
   if (resume == NULL)
     return vitae_cli_fail (error);
-  if (vitae_resume_get_user_id (resume) != vitae_user_get_id (user))
-    {
-      {
-        g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-
-        g_set_error (&error, VITAE_STORE_ERROR, VITAE_STORE_ERROR_NOT_FOUND,
-                     _("Profile “%s” has no resume %s"), vitae_user_get_name (user), id_text);
-      }
-      return vitae_cli_fail (error);
-    }
   events = vitae_store_list_events (store, id, &error);
   if (events == NULL)
     return vitae_cli_fail (error);

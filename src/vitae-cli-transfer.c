@@ -256,17 +256,9 @@ vitae_cli_export (VitaeCliOptions  *options,
   if (store == NULL)
     return vitae_cli_fail (error);
 
-  resume = vitae_store_load_resume (store, id, &error);
+  resume = vitae_cli_load_own_resume (store, user, id, &error);
   if (resume == NULL)
     return vitae_cli_fail (error);
-  if (vitae_resume_get_user_id (resume) != vitae_user_get_id (user))
-    {
-      /* Translators: the first %s is a profile name, the second a resume id */
-      g_set_error (&error, VITAE_STORE_ERROR, VITAE_STORE_ERROR_NOT_FOUND,
-                   _("Profile “%s” has no resume %s"),
-                   vitae_user_get_name (user), id_text);
-      return vitae_cli_fail (error);
-    }
 
   bytes = export_bytes (resume, format, &error);
   if (bytes == NULL || !write_output (output, bytes, &error))

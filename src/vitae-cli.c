@@ -141,6 +141,35 @@ vitae_cli_parse_id (const char *text,
   return TRUE;
 }
 
+/**
+ * vitae_cli_load_own_resume:
+ *
+ * Returns: (transfer full): the profile's resume @id, or %NULL with @error
+ *   set; another profile's resume is as good as missing.
+ */
+VitaeResume *
+vitae_cli_load_own_resume (VitaeStore  *store,
+                           VitaeUser   *user,
+                           gint64       id,
+                           GError     **error)
+{
+  g_autoptr(VitaeResume) resume = vitae_store_load_resume (store, id, error);
+
+  if (resume == NULL)
+    return NULL;
+  if (vitae_resume_get_user_id (resume) != vitae_user_get_id (user))
+    {
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      /* Translators: the first %s is a profile name, the second a resume id */
+      g_set_error (error, VITAE_STORE_ERROR, VITAE_STORE_ERROR_NOT_FOUND,
+                   _("Profile “%s” has no resume %s"),
+                   vitae_user_get_name (user), id_text);
+      return NULL;
+    }
+  return g_steal_pointer (&resume);
+}
+
 static char *
 os_user_display_name (void)
 {

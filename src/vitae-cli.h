@@ -41,5 +41,9 @@ int         vitae_cli_usage          (const char       *command,
                                       const char       *message);
 gboolean    vitae_cli_parse_id       (const char       *text,
                                       gint64           *id);
+VitaeResume *vitae_cli_load_own_resume (VitaeStore     *store,
+                                      VitaeUser        *user,
+                                      gint64            id,
+                                      GError          **error);
 
 G_END_DECLS
