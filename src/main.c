@@ -6,15 +6,16 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#ifdef VITAE_WITH_APP
 #include "vitae-application.h"
+#endif
 #include "vitae-cli.h"
+#include "vitae-launch.h"
 
 int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(VitaeApplication) app = NULL;
-
   setlocale (LC_ALL, "");
   /* VITAE_LOCALEDIR: the build folder's translations, for uninstalled runs and tests. */
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("VITAE_LOCALEDIR") ? g_getenv ("VITAE_LOCALEDIR") : LOCALEDIR);
@@ -25,6 +26,14 @@ main (int    argc,
   if (vitae_cli_wants_headless (argc, argv))
     return vitae_cli_run (argc, argv);
 
-  app = vitae_application_new ();
-  return g_application_run (G_APPLICATION (app), argc, argv);
+#ifdef VITAE_WITH_APP
+  {
+    g_autoptr(VitaeApplication) app = vitae_application_new ();
+
+    return g_application_run (G_APPLICATION (app), argc, argv);
+  }
+#else
+  /* The window lives in vitae-app, which links GTK; see src/meson.build. */
+  return vitae_launch_app (argc, argv);
+#endif
 }

@@ -9,17 +9,9 @@
 
 #include "vitae-cli-transfer.h"
 #include "vitae-json-resume.h"
+#include "vitae-render.h"
 #include "vitae-text-export.h"
 #include "vitae-versions.h"
-
-/* The renderer is being written beside this file; until its header is on the
- * include path, PDF export says so instead of failing to build. */
-#if defined(__has_include)
-# if __has_include("vitae-render.h")
-#  include "vitae-render.h"
-#  define HAVE_VITAE_RENDER 1
-# endif
-#endif
 
 typedef enum {
   EXPORT_JSON,
@@ -135,16 +127,10 @@ export_bytes (VitaeResume   *resume,
       text = vitae_text_export (resume, VITAE_TEXT_FORMAT_MARKDOWN);
       break;
     case EXPORT_PDF:
-#ifdef HAVE_VITAE_RENDER
       {
         VitaeRenderOptions render_options = { NULL, };
         return vitae_render_pdf (resume, &render_options, error);
       }
-#else
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           _("PDF export is not available yet in this build"));
-      return NULL;
-#endif
     default:
       g_assert_not_reached ();
     }

@@ -10,7 +10,15 @@
 #include "vitae-cli.h"
 #include "vitae-cli-transfer.h"
 #include "vitae-cli-history.h"
+#ifdef VITAE_WITH_APP
 #include "vitae-cli-mail.h"
+#else
+/* `vitae` does not link the mail library: vitae-app runs these (run == NULL). */
+#define vitae_cli_email_setup NULL
+#define vitae_cli_send NULL
+#define vitae_cli_outbox NULL
+#endif
+#include "vitae-launch.h"
 #include "vitae-cli-render.h"
 #include "vitae-cli-stats.h"
 
@@ -370,6 +378,13 @@ vitae_cli_run (int    argc,
       g_autofree char *message = g_strdup_printf (_("unknown command “%s”"),
                                                   (const char *)g_ptr_array_index (rest, 0));
       return vitae_cli_usage (NULL, message);
+    }
+
+  if (command->run == NULL)
+    {
+      g_free (options.data_dir);
+      g_free (options.profile);
+      return vitae_launch_app (argc, argv);
     }
 
   g_ptr_array_add (rest, NULL);

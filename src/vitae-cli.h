@@ -23,7 +23,7 @@ typedef struct {
   const char          *name;
   const char          *parameters;   /* shown in --help, e.g. "TITLE" */
   const char          *summary;      /* N_() marked */
-  VitaeCliCommandFunc  run;
+  VitaeCliCommandFunc  run;          /* NULL: only vitae-app runs it */
 } VitaeCliCommand;
 
 gboolean    vitae_cli_wants_headless (int               argc,
