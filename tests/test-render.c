@@ -766,6 +766,59 @@ test_multilingual (gconstpointer data)
   assert_fonts_embedded (doc);
 }
 
+static gboolean
+document_has_font (PopplerDocument *doc,
+                   const char      *part)
+{
+  g_autoptr(PopplerFontInfo) info = poppler_font_info_new (doc);
+  PopplerFontsIter *iter = NULL;
+  gboolean found = FALSE;
+
+  while (poppler_font_info_scan (info, 1, &iter))
+    {
+      if (iter == NULL)
+        continue;
+      do
+        if (strstr (poppler_fonts_iter_get_name (iter), part) != NULL)
+          found = TRUE;
+      while (poppler_fonts_iter_next (iter));
+      poppler_fonts_iter_free (iter);
+      iter = NULL;
+    }
+  return found;
+}
+
+/* The templates lay out with their own families first (vitae-render-fonts.c);
+ * a script none of them covers, here Thai, must still come out in an
+ * installed font that has it, as text, not as boxes. */
+static void
+test_fallback_font (void)
+{
+  g_autoptr(VitaeResume) resume = vitae_resume_new ();
+  VitaeEntry *basics = vitae_resume_get_basics (resume);
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autofree char *text = NULL;
+  const char *expected[] = { "Somchai", "ภาษาไทย", "Bangkok", NULL };
+
+  vitae_entry_set_text (basics, "name", "Somchai");
+  vitae_entry_set_text (basics, "summary", "ภาษาไทย");
+  add (resume, VITAE_SECTION_WORK, "position", "Engineer", "name", "Bangkok", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (template_ids); i++)
+    {
+      g_clear_pointer (&pdf, g_bytes_unref);
+      g_clear_object (&doc);
+      g_clear_pointer (&text, g_free);
+      pdf = render (resume, template_ids[i], NULL);
+      doc = load_pdf (pdf);
+      text = document_text (doc);
+      assert_in_order (text, expected);
+      g_assert_true (document_has_font (doc, "Thai"));
+      assert_fonts_embedded (doc);
+    }
+}
+
 static void
 test_section_layout (void)
 {
@@ -906,6 +959,7 @@ main (int   argc,
       g_test_add_data_func (multilingual, template_ids[i], test_multilingual);
     }
   g_test_add_func ("/vitae/render/letter", test_letter);
+  g_test_add_func ("/vitae/render/fallback-font", test_fallback_font);
   g_test_add_func ("/vitae/render/photo", test_photo);
   g_test_add_func ("/vitae/render/photo-unreadable", test_photo_unreadable);
   g_test_add_func ("/vitae/render/deterministic", test_deterministic);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "vitae-render.h"
+#include "vitae-render-fonts.h"
 #include "vitae-render-layout.h"
 #include "vitae-render-private.h"
 
@@ -178,6 +179,25 @@ style_bold (Builder *b,
 }
 
 static VitaeBlock *
+add_text_aside (Builder        *b,
+                VitaeRichText  *rt,
+                VitaeRichText  *aside,
+                double          indent,
+                PangoAlignment  align,
+                const char     *tag,
+                double          space_before)
+{
+  VitaeBlock *block;
+
+  block = vitae_block_new_text (b->doc->context, rt, b->body_font, b->width - indent, indent,
+                                align, b->t->line_spacing, aside, 10);
+  block->tag = tag;
+  block->space_before = space_before;
+  g_ptr_array_add (b->blocks, block);
+  return block;
+}
+
+static VitaeBlock *
 add_text (Builder        *b,
           VitaeRichText  *rt,
           double          indent,
@@ -185,14 +205,7 @@ add_text (Builder        *b,
           const char     *tag,
           double          space_before)
 {
-  VitaeBlock *block;
-
-  block = vitae_block_new_text (b->doc->context, rt, b->body_font, b->width - indent, indent,
-                                align, b->t->line_spacing);
-  block->tag = tag;
-  block->space_before = space_before;
-  g_ptr_array_add (b->blocks, block);
-  return block;
+  return add_text_aside (b, rt, NULL, indent, align, tag, space_before);
 }
 
 static void
@@ -453,28 +466,38 @@ add_block_entry (Builder    *b,
         vitae_rich_text_append (&rt, b->sidebar ? "\n" : " — ", &plain);
       vitae_rich_text_append (&rt, subtitle, &plain);
     }
-  if (!vitae_rich_text_is_empty (&rt))
+  if (range != NULL)
+    {
+      VitaeRichText dates;
+
+      vitae_rich_text_init (&dates);
+      vitae_rich_text_append (&dates, range, &muted);
+      /* The dates share the header's first line, or follow it in the sidebar. */
+      if (!vitae_rich_text_is_empty (&rt) && !b->sidebar)
+        {
+          header = add_text_aside (b, &rt, &dates, 0, PANGO_ALIGN_LEFT, "H3", first ? 0 : t->entry_gap);
+          header->keep_with_next = TRUE;
+        }
+      else
+        {
+          VitaeBlock *block;
+
+          if (!vitae_rich_text_is_empty (&rt))
+            {
+              header = add_text (b, &rt, 0, PANGO_ALIGN_LEFT, "H3", first ? 0 : t->entry_gap);
+              header->keep_with_next = TRUE;
+            }
+          block = add_text (b, &dates, 0, PANGO_ALIGN_LEFT, "P", header ? 1 : (first ? 0 : t->entry_gap));
+          block->keep_with_next = TRUE;
+        }
+      vitae_rich_text_clear (&dates);
+    }
+  else if (!vitae_rich_text_is_empty (&rt))
     {
       header = add_text (b, &rt, 0, PANGO_ALIGN_LEFT, "H3", first ? 0 : t->entry_gap);
       header->keep_with_next = TRUE;
     }
   vitae_rich_text_clear (&rt);
-
-  if (range != NULL)
-    {
-      VitaeTextStyle date_style = muted;
-
-      vitae_rich_text_init (&rt);
-      vitae_rich_text_append (&rt, range, &date_style);
-      if (header != NULL && !b->sidebar)
-        vitae_block_set_aside (header, b->doc->context, &rt, b->body_font, 10);
-      else
-        {
-          VitaeBlock *block = add_text (b, &rt, 0, PANGO_ALIGN_LEFT, "P", header ? 1 : (first ? 0 : t->entry_gap));
-          block->keep_with_next = TRUE;
-        }
-      vitae_rich_text_clear (&rt);
-    }
 
   /* A muted line of the other short fields: location, website, grade. */
   vitae_rich_text_init (&rt);
@@ -1085,10 +1108,10 @@ font_new (const char *family,
 }
 
 static PangoContext *
-context_new (void)
+context_new (gboolean all_fonts)
 {
-  /* The default font map is one per thread, so workers never share one. */
-  PangoFontMap *font_map = pango_cairo_font_map_get_default ();
+  /* Font maps are one per thread, so workers never share one. */
+  PangoFontMap *font_map = vitae_render_get_font_map (all_fonts);
   PangoContext *context = pango_font_map_create_context (font_map);
   cairo_font_options_t *options = cairo_font_options_create ();
 
@@ -1171,6 +1194,42 @@ layout_pages (VitaeRenderDocument *self,
     }
 
   self->n_pages = MAX (n_main, n_side);
+}
+
+static gboolean
+blocks_have_missing_glyphs (GPtrArray *blocks)
+{
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      VitaeBlock *block = g_ptr_array_index (blocks, i);
+      PangoLayout *layouts[] = { block->layout, block->aside, block->bullet };
+
+      for (guint l = 0; l < G_N_ELEMENTS (layouts); l++)
+        if (layouts[l] != NULL && vitae_render_layout_has_missing_glyphs (layouts[l]))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* Lays out with the templates' fonts, or again with every installed font
+ * when those lack a glyph (see vitae-render-fonts.c). */
+static void
+layout_document (VitaeRenderDocument *self,
+                 VitaeResume         *resume)
+{
+  self->context = context_new (FALSE);
+  layout_pages (self, resume);
+  if (!blocks_have_missing_glyphs (self->main_blocks) &&
+      !blocks_have_missing_glyphs (self->side_blocks))
+    return;
+
+  g_debug ("Some text needs fonts beyond the templates’: laying out with all fonts");
+  g_ptr_array_set_size (self->main_blocks, 0);
+  g_ptr_array_set_size (self->side_blocks, 0);
+  g_array_set_size (self->placements, 0);
+  g_clear_object (&self->context);
+  self->context = context_new (TRUE);
+  layout_pages (self, resume);
 }
 
 /* ---- GObject ------------------------------------------------------------ */
@@ -1271,12 +1330,11 @@ vitae_render_document_new (VitaeResume               *resume,
 
   self->accent = parse_accent (vitae_resume_get_accent (resume));
   self->sidebar_text = is_light (self->accent) ? 0x241f31 : 0xffffff;
-  self->context = context_new ();
   if (tmpl->photo != VITAE_PHOTO_NONE)
     self->photo = load_photo (vitae_resume_get_photo (resume));
 
   collect_metadata (self, resume);
-  layout_pages (self, resume);
+  layout_document (self, resume);
 
   return g_steal_pointer (&self);
 }

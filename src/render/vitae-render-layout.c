@@ -138,6 +138,119 @@ block_measure (VitaeBlock *block)
   pango_layout_iter_free (iter);
 }
 
+/* ---- The layout cache ----------------------------------------------------
+ *
+ * Shaping text is most of a layout's cost, and an edit changes one paragraph
+ * of a resume: the preview's next render finds every other paragraph's
+ * layout here. Only vitae_render_pdf() uses it, between
+ * vitae_layout_cache_begin() and _end() on one thread, because a cached
+ * layout is shared by the documents that thread lays out, and a document
+ * that leaves its thread (printing) must own its layouts. Each thread has
+ * its own cache; an entry lives as long as one of the last two documents
+ * used it. */
+
+typedef struct {
+  GHashTable *layouts;      /* key → CachedLayout */
+  guint       generation;
+  gboolean    active;
+} LayoutCache;
+
+typedef struct {
+  PangoLayout *layout;
+  guint        generation;
+} CachedLayout;
+
+static void
+cached_layout_free (gpointer data)
+{
+  CachedLayout *cached = data;
+
+  g_object_unref (cached->layout);
+  g_free (cached);
+}
+
+static void
+layout_cache_free (gpointer data)
+{
+  LayoutCache *cache = data;
+
+  g_hash_table_unref (cache->layouts);
+  g_free (cache);
+}
+
+static GPrivate layout_cache_key = G_PRIVATE_INIT (layout_cache_free);
+
+static LayoutCache *
+get_layout_cache (void)
+{
+  LayoutCache *cache = g_private_get (&layout_cache_key);
+
+  if (cache == NULL)
+    {
+      cache = g_new0 (LayoutCache, 1);
+      cache->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, cached_layout_free);
+      g_private_set (&layout_cache_key, cache);
+    }
+  return cache;
+}
+
+/**
+ * vitae_layout_cache_begin:
+ *
+ * Layouts made on this thread until vitae_layout_cache_end() come from,
+ * and go to, the thread's cache.
+ */
+void
+vitae_layout_cache_begin (void)
+{
+  LayoutCache *cache = get_layout_cache ();
+
+  cache->generation++;
+  cache->active = TRUE;
+}
+
+/**
+ * vitae_layout_cache_end:
+ *
+ * Stops caching and forgets the layouts that neither this document nor the
+ * one before used.
+ */
+void
+vitae_layout_cache_end (void)
+{
+  LayoutCache *cache = get_layout_cache ();
+  GHashTableIter iter;
+  CachedLayout *cached;
+
+  cache->active = FALSE;
+  g_hash_table_iter_init (&iter, cache->layouts);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&cached))
+    if (cached->generation + 1 < cache->generation)
+      g_hash_table_iter_remove (&iter);
+}
+
+/* Everything a layout's lines depend on: the font map (the templates' fonts
+ * or all of them), the font, the width, the alignment, the spacing, the
+ * attributes and the text. Contexts are all set up alike (see
+ * vitae-render-document.c). */
+static char *
+layout_key (PangoContext               *context,
+            VitaeRichText              *rt,
+            const PangoFontDescription *font,
+            double                      width,
+            PangoAlignment              align,
+            double                      line_spacing)
+{
+  g_autofree char *font_text = pango_font_description_to_string (font);
+  g_autofree char *attrs_text = pango_attr_list_to_string (rt->attrs);
+  char spacing[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_ascii_dtostr (spacing, sizeof spacing, line_spacing);
+  return g_strdup_printf ("%p|%s|%d|%d|%s|%s|%s", (gpointer)pango_context_get_font_map (context),
+                          font_text, width > 0 ? (int)(width * PANGO_SCALE) : -1, align,
+                          spacing, attrs_text, rt->text->str);
+}
+
 static PangoLayout *
 make_layout (PangoContext               *context,
              VitaeRichText              *rt,
@@ -146,8 +259,24 @@ make_layout (PangoContext               *context,
              PangoAlignment              align,
              double                      line_spacing)
 {
-  PangoLayout *layout = pango_layout_new (context);
+  LayoutCache *cache = g_private_get (&layout_cache_key);
+  g_autofree char *key = NULL;
+  PangoLayout *layout;
 
+  if (cache != NULL && cache->active)
+    {
+      CachedLayout *cached;
+
+      key = layout_key (context, rt, font, width, align, line_spacing);
+      cached = g_hash_table_lookup (cache->layouts, key);
+      if (cached != NULL)
+        {
+          cached->generation = cache->generation;
+          return g_object_ref (cached->layout);
+        }
+    }
+
+  layout = pango_layout_new (context);
   pango_layout_set_font_description (layout, font);
   if (width > 0)
     {
@@ -159,13 +288,28 @@ make_layout (PangoContext               *context,
     pango_layout_set_line_spacing (layout, (float)line_spacing);
   pango_layout_set_text (layout, rt->text->str, (int)rt->text->len);
   pango_layout_set_attributes (layout, rt->attrs);
+  /* Lay it out now: a cached layout is only ever read. */
+  pango_layout_get_line_count (layout);
+
+  if (key != NULL)
+    {
+      CachedLayout *cached = g_new (CachedLayout, 1);
+
+      cached->layout = g_object_ref (layout);
+      cached->generation = cache->generation;
+      g_hash_table_insert (cache->layouts, g_steal_pointer (&key), cached);
+    }
   return layout;
 }
 
 /**
  * vitae_block_new_text:
+ * @aside: (nullable): text for the far end of the first line (the right,
+ *   or the left in a right-to-left paragraph): dates
+ * @aside_gap: the least room between @aside and the text
  *
- * Lays @rt out @width points wide. Takes the links out of @rt.
+ * Lays @rt out @width points wide, narrowed to make room for @aside. Takes
+ * the links out of @rt.
  */
 VitaeBlock *
 vitae_block_new_text (PangoContext               *context,
@@ -174,56 +318,40 @@ vitae_block_new_text (PangoContext               *context,
                       double                      width,
                       double                      indent,
                       PangoAlignment              align,
-                      double                      line_spacing)
+                      double                      line_spacing,
+                      VitaeRichText              *aside,
+                      double                      aside_gap)
 {
   VitaeBlock *block = g_new0 (VitaeBlock, 1);
+  double aside_room = 0;
 
   block->kind = VITAE_BLOCK_TEXT;
   block->indent = indent;
   block->width = width;
   block->tag = "P";
-  block->layout = make_layout (context, rt, font, width, align, line_spacing);
+  if (aside != NULL)
+    {
+      PangoRectangle logical;
+
+      block->aside = make_layout (context, aside, font, 0, PANGO_ALIGN_LEFT, 0);
+      pango_layout_get_extents (block->aside, NULL, &logical);
+      aside_room = TO_PT (logical.width) + aside_gap;
+      /* Dates too wide to share the line sit over its end instead. */
+      if (aside_room < width * 0.6)
+        block->width -= aside_room;
+      else
+        aside_room = 0;
+    }
+
+  block->layout = make_layout (context, rt, font, block->width, align, line_spacing);
   block->rtl = pango_layout_line_get_resolved_direction (pango_layout_get_line_readonly (block->layout, 0)) == PANGO_DIRECTION_RTL;
+  if (block->rtl)
+    block->indent += aside_room;
   block->links = g_steal_pointer (&rt->links);
   rt->links = g_array_new (FALSE, TRUE, sizeof (VitaeLink));
   g_array_set_clear_func (rt->links, link_clear);
   block_measure (block);
   return block;
-}
-
-/**
- * vitae_block_set_aside:
- *
- * Puts @rt at the far end of the block's first line (the right, or the left
- * in a right-to-left paragraph) and narrows the block to make room.
- */
-void
-vitae_block_set_aside (VitaeBlock                 *block,
-                       PangoContext               *context,
-                       VitaeRichText              *rt,
-                       const PangoFontDescription *font,
-                       double                      gap)
-{
-  PangoRectangle logical;
-  double aside_width;
-
-  g_return_if_fail (block->kind == VITAE_BLOCK_TEXT);
-
-  block->aside = make_layout (context, rt, font, 0, PANGO_ALIGN_LEFT, 0);
-  pango_layout_get_extents (block->aside, NULL, &logical);
-  aside_width = TO_PT (logical.width);
-  if (aside_width + gap >= block->width * 0.6)
-    return;
-
-  pango_layout_set_width (block->layout, (int)((block->width - aside_width - gap) * PANGO_SCALE));
-  if (block->rtl)
-    block->indent += aside_width + gap;
-  block->width -= aside_width + gap;
-  g_clear_pointer (&block->line_x, g_free);
-  g_clear_pointer (&block->line_top, g_free);
-  g_clear_pointer (&block->line_height, g_free);
-  g_clear_pointer (&block->baseline, g_free);
-  block_measure (block);
 }
 
 VitaeBlock *

@@ -45,6 +45,9 @@ void   vitae_rich_text_link    (VitaeRichText        *rt,
                                 const VitaeTextStyle *style);
 gboolean vitae_rich_text_is_empty (VitaeRichText     *rt);
 
+void   vitae_layout_cache_begin (void);
+void   vitae_layout_cache_end   (void);
+
 typedef enum {
   VITAE_BLOCK_TEXT,
   VITAE_BLOCK_IMAGE,
@@ -95,17 +98,14 @@ VitaeBlock *vitae_block_new_text  (PangoContext   *context,
                                    double          width,
                                    double          indent,
                                    PangoAlignment  align,
-                                   double          line_spacing);
+                                   double          line_spacing,
+                                   VitaeRichText  *aside,
+                                   double          aside_gap);
 VitaeBlock *vitae_block_new_image (cairo_surface_t *image,
                                    double           size,
                                    double           indent,
                                    VitaeImageShape  shape);
 VitaeBlock *vitae_block_new_space (double           height);
-void        vitae_block_set_aside (VitaeBlock     *block,
-                                   PangoContext   *context,
-                                   VitaeRichText  *rt,
-                                   const PangoFontDescription *font,
-                                   double          gap);
 void        vitae_block_free      (VitaeBlock     *block);
 double      vitae_block_get_height (VitaeBlock    *block);
 

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "vitae-render.h"
+#include "vitae-render-layout.h"
 #include "vitae-render-private.h"
 
 G_DEFINE_QUARK (vitae-render-error-quark, vitae_render_error)
@@ -155,7 +156,11 @@ vitae_render_pdf_full (VitaeResume               *resume,
   g_return_val_if_fail (VITAE_IS_RESUME (resume), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  /* The document stays on this thread: its layouts may come from, and go
+   * to, the thread's layout cache (see vitae-render-layout.c). */
+  vitae_layout_cache_begin ();
   document = vitae_render_document_new (resume, options, error);
+  vitae_layout_cache_end ();
   if (document == NULL)
     return NULL;
   bytes = document_to_pdf (document, options ? options->creation_date : NULL, error);
