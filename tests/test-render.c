@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <poppler.h>
+#include <unistd.h>
 #include <string.h>
 
 #include "vitae-render.h"
@@ -357,6 +359,69 @@ assert_fonts_embedded (PopplerDocument *doc)
 }
 
 static void
+count_structure (PopplerStructureElementIter *iter,
+                 guint                       *counts)
+{
+  do
+    {
+      PopplerStructureElement *element = poppler_structure_element_iter_get_element (iter);
+      PopplerStructureElementIter *child = poppler_structure_element_iter_get_child (iter);
+
+      PopplerStructureElementKind kind = poppler_structure_element_get_kind (element);
+
+      g_assert_cmpint (kind, <=, POPPLER_STRUCTURE_ELEMENT_FORM);
+      counts[kind]++;
+      g_object_unref (element);
+      if (child != NULL)
+        {
+          count_structure (child, counts);
+          poppler_structure_element_iter_free (child);
+        }
+    }
+  while (poppler_structure_element_iter_next (iter));
+}
+
+/* A tagged PDF: marked as such in its catalog (pdfinfo reads it there), with
+ * a structure tree of headings, paragraphs, lists and links. */
+static void
+assert_tagged (GBytes          *pdf,
+               PopplerDocument *doc)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  PopplerStructureElementIter *iter;
+  guint counts[POPPLER_STRUCTURE_ELEMENT_FORM + 1] = { 0, };
+  int fd, status;
+
+  fd = g_file_open_tmp ("vitae-tagged-XXXXXX.pdf", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_file_set_contents (path, g_bytes_get_data (pdf, NULL), (gssize)g_bytes_get_size (pdf), &error);
+  g_assert_no_error (error);
+  {
+    const char *argv[] = { "pdfinfo", path, NULL };
+
+    g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                  NULL, NULL, &out, NULL, &status, &error);
+  }
+  g_unlink (path);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (out, "Tagged:          yes"));
+
+  iter = poppler_structure_element_iter_new (doc);
+  g_assert_nonnull (iter);
+  count_structure (iter, counts);
+  poppler_structure_element_iter_free (iter);
+  g_assert_cmpuint (counts[POPPLER_STRUCTURE_ELEMENT_HEADING_2], >, 0);
+  g_assert_cmpuint (counts[POPPLER_STRUCTURE_ELEMENT_PARAGRAPH], >, 0);
+  g_assert_cmpuint (counts[POPPLER_STRUCTURE_ELEMENT_LIST], >, 0);
+  g_assert_cmpuint (counts[POPPLER_STRUCTURE_ELEMENT_LIST_ITEM], >, 0);
+  g_assert_cmpuint (counts[POPPLER_STRUCTURE_ELEMENT_LINK], >, 0);
+}
+
+static void
 assert_page_size (PopplerDocument *doc,
                   double           width,
                   double           height)
@@ -546,6 +611,7 @@ test_rich (gconstpointer data)
 
   assert_fonts_embedded (doc);
   assert_no_overlaps (doc);
+  assert_tagged (pdf, doc);
 }
 
 static void

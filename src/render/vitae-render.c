@@ -8,6 +8,7 @@
 
 #include "vitae-render.h"
 #include "vitae-render-layout.h"
+#include "vitae-render-pdf.h"
 #include "vitae-render-private.h"
 
 G_DEFINE_QUARK (vitae-render-error-quark, vitae_render_error)
@@ -122,6 +123,8 @@ document_to_pdf (VitaeRenderDocument *self,
                    _("Could not write the PDF: %s"), cairo_status_to_string (status));
       return NULL;
     }
+  if (!vitae_pdf_mark_tagged (buffer))
+    g_debug ("The PDF has no structure tree to mark as tagged");
   return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
 }
 
