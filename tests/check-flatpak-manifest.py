@@ -20,10 +20,12 @@ RUNTIME = {
     "gtk4", "libadwaita-1", "json-glib-1.0", "sqlite3", "pango", "pangocairo", "pangoft2",
     "cairo", "cairo-pdf", "gdk-pixbuf-2.0", "libsecret-1", "libsoup-3.0",
     "libcurl", "fontconfig", "freetype2", "harfbuzz", "libxml-2.0", "zlib",
+    "m",  # libm, part of the C library
 }
 # Which module of the manifest provides a pkg-config name.
 MODULES = {
     "poppler-glib": "poppler",
+    "hyphen": "hyphen",
 }
 
 checks = []
@@ -62,7 +64,11 @@ wanted = set()
 for meson_file in top.rglob("meson.build"):
     if any(part.startswith(("_build", ".")) for part in meson_file.relative_to(top).parts):
         continue
-    for name in re.findall(r"dependency\(\s*'([^']+)'", meson_file.read_text()):
+    text = meson_file.read_text()
+    for name in re.findall(r"dependency\(\s*'([^']+)'", text):
+        wanted.add(name)
+    # Libraries without a pkg-config file: cc.find_library('hyphen', …)
+    for name in re.findall(r"find_library\(\s*'([^']+)'", text):
         wanted.add(name)
 for name in sorted(wanted):
     provided = name in RUNTIME or MODULES.get(name) in names

@@ -6,6 +6,7 @@
 #include <unistd.h>
 #include <string.h>
 
+#include "vitae-hyphenate.h"
 #include "vitae-render.h"
 
 /* poppler-glib 22.12 declares no autoptr cleanups. */
@@ -269,6 +270,9 @@ document_text_between (PopplerDocument *doc,
       g_free (rects);
       g_string_append_c (text, '\n');
     }
+  /* A word hyphenated at the end of a line reads back as "devel\u00AD\nopment":
+   * join it, as a reader copying the text would. */
+  g_string_replace (text, "\xc2\xad\n", "", 0);
   return g_string_free (text, FALSE);
 }
 
@@ -885,6 +889,76 @@ test_fallback_font (void)
     }
 }
 
+static char *
+show_soft_hyphens (const char *text)
+{
+  g_autoptr(GString) shown = g_string_new (text);
+
+  g_string_replace (shown, "\xc2\xad", "|", 0);
+  return g_string_free (g_steal_pointer (&shown), FALSE);
+}
+
+static void
+assert_hyphenated (const char *text,
+                   const char *language,
+                   const char *expected)
+{
+  g_autofree char *result = vitae_hyphenate (text, language);
+  g_autofree char *shown = result ? show_soft_hyphens (result) : NULL;
+
+  g_assert_cmpstr (shown, ==, expected);
+}
+
+static void
+test_hyphenate (void)
+{
+  /* en_US comes with hyphen-en-us (build-aux/debian-packages.txt). */
+  assert_hyphenated ("internationalization software", "en_US", "in|ter|na|tion|al|iza|tion soft|ware");
+  /* Names, acronyms, sentence starts, addresses, paths and numbers stay whole. */
+  assert_hyphenated ("Stanford JavaScript PostgreSQL Internationalization", "en_US", NULL);
+  assert_hyphenated ("mail development@example.org or example.org/development", "en_US", NULL);
+  assert_hyphenated ("v2development development2", "en_US", NULL);
+  assert_hyphenated ("short words", "en_US", NULL);
+  /* A full stop ends a word; a dot inside does not. */
+  assert_hyphenated ("improved development.", "en_US", "im|proved de|vel|op|ment.");
+  /* A language without a dictionary: nothing to do. */
+  assert_hyphenated ("internationalization", "xx_YY", NULL);
+  /* de_CH falls back to de; German patterns are ISO 8859-1 in hyphen-de. */
+  assert_hyphenated ("überprüfen", "de_CH", "über|prü|fen");
+  assert_hyphenated ("développement", "fr_FR", "dé|ve|lop|pe|ment");
+}
+
+/* Prose breaks inside words with a hyphen in the classic and modern
+ * templates, never in the compact one (ATS parsers want whole words). */
+static void
+test_hyphenation_in_pdf (void)
+{
+  g_autoptr(VitaeResume) resume = vitae_resume_new ();
+  VitaeEntry *basics = vitae_resume_get_basics (resume);
+  g_autoptr(GString) summary = g_string_new (NULL);
+
+  vitae_entry_set_text (basics, "name", "Hyphen Test");
+  for (guint i = 0; i < 12; i++)
+    g_string_append (summary, "internationalization responsibilities telecommunications ");
+  vitae_entry_set_text (basics, "summary", summary->str);
+
+  for (guint i = 0; i < G_N_ELEMENTS (template_ids); i++)
+    {
+      g_autoptr(GBytes) pdf = render (resume, template_ids[i], NULL);
+      g_autoptr(PopplerDocument) doc = load_pdf (pdf);
+      g_autoptr(PopplerPage) page = poppler_document_get_page (doc, 0);
+      g_autofree char *raw = poppler_page_get_text (page);
+      g_autofree char *text = document_text (doc);
+      gboolean broken_inside_word = strstr (raw, "\xc2\xad\n") != NULL;
+
+      g_test_message ("%s: %s", template_ids[i], broken_inside_word ? "hyphenated" : "whole words");
+      g_assert_true (broken_inside_word == !g_str_equal (template_ids[i], "compact"));
+      /* Unbroken soft hyphens leave no trace in the text. */
+      g_assert_null (strstr (text, "\xc2\xad"));
+      g_assert_nonnull (strstr (text, "internationalization responsibilities"));
+    }
+}
+
 static void
 test_section_layout (void)
 {
@@ -1026,6 +1100,8 @@ main (int   argc,
     }
   g_test_add_func ("/vitae/render/letter", test_letter);
   g_test_add_func ("/vitae/render/fallback-font", test_fallback_font);
+  g_test_add_func ("/vitae/render/hyphenate", test_hyphenate);
+  g_test_add_func ("/vitae/render/hyphenation-in-pdf", test_hyphenation_in_pdf);
   g_test_add_func ("/vitae/render/photo", test_photo);
   g_test_add_func ("/vitae/render/photo-unreadable", test_photo_unreadable);
   g_test_add_func ("/vitae/render/deterministic", test_deterministic);

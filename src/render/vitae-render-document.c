@@ -260,6 +260,7 @@ add_paragraphs (Builder    *b,
       if (*para == '\0')
         continue;
       style.italic = italic;
+      style.hyphenate = b->t->hyphenate;
       vitae_rich_text_init (&rt);
       vitae_rich_text_append (&rt, para, &style);
       add_text (b, &rt, 0, PANGO_ALIGN_LEFT, "P", space_before);
@@ -284,6 +285,7 @@ add_bullets (Builder            *b,
 
       if (nonempty (items[i]) == NULL)
         continue;
+      style.hyphenate = b->t->hyphenate;
       if (b->t->heading_accent == FALSE)
         bullet_style.color = b->text;
 

@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "vitae-hyphenate.h"
 #include "vitae-render-layout.h"
 
 #define TO_PT(u) ((double)(u) / PANGO_SCALE)
@@ -59,11 +60,14 @@ vitae_rich_text_append (VitaeRichText        *rt,
                         const VitaeTextStyle *style)
 {
   guint start = rt->text->len;
+  g_autofree char *hyphenated = NULL;
 
   if (text == NULL || *text == '\0')
     return;
 
-  g_string_append (rt->text, text);
+  if (style != NULL && style->hyphenate)
+    hyphenated = vitae_hyphenate (text, NULL);
+  g_string_append (rt->text, hyphenated != NULL ? hyphenated : text);
   if (style == NULL)
     return;
 

@@ -26,6 +26,7 @@ typedef struct {
   double      alpha;           /* 0: opaque */
   double      letter_spacing;  /* points */
   gboolean    no_hyphens;      /* URLs and e-mail addresses break without hyphens */
+  gboolean    hyphenate;       /* prose: soft hyphens where the dictionary allows */
 } VitaeTextStyle;
 
 typedef struct {

@@ -71,6 +71,7 @@ typedef struct {
   gboolean             label_accent;   /* the headline in the accent colour */
   gboolean             header_rule;    /* an accent rule under the header */
   gboolean             rows_inline;    /* skills as "Name (level): keywords" lines */
+  gboolean             hyphenate;      /* break prose inside words, with hyphens */
 
   guint32              text_color;     /* 0xRRGGBB */
   guint32              muted_color;
