@@ -25,7 +25,6 @@ RUNTIME = {
 # Which module of the manifest provides a pkg-config name.
 MODULES = {
     "poppler-glib": "poppler",
-    "hyphen": "hyphen",
 }
 
 checks = []

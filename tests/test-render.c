@@ -914,8 +914,9 @@ test_hyphenate (void)
 {
   /* en_US comes with hyphen-en-us (build-aux/debian-packages.txt). */
   assert_hyphenated ("internationalization software", "en_US", "in|ter|na|tion|al|iza|tion soft|ware");
-  /* Names, acronyms, sentence starts, addresses, paths and numbers stay whole. */
-  assert_hyphenated ("Stanford JavaScript PostgreSQL Internationalization", "en_US", NULL);
+  /* Acronyms and product names, addresses, paths and numbers stay whole. */
+  assert_hyphenated ("JavaScript PostgreSQL GNOME", "en_US", NULL);
+  assert_hyphenated ("Stanford", "en_US", "Stan|ford");
   assert_hyphenated ("mail development@example.org or example.org/development", "en_US", NULL);
   assert_hyphenated ("v2development development2", "en_US", NULL);
   assert_hyphenated ("short words", "en_US", NULL);
@@ -923,8 +924,12 @@ test_hyphenate (void)
   assert_hyphenated ("improved development.", "en_US", "im|proved de|vel|op|ment.");
   /* A language without a dictionary: nothing to do. */
   assert_hyphenated ("internationalization", "xx_YY", NULL);
-  /* de_CH falls back to de; German patterns are ISO 8859-1 in hyphen-de. */
+  /* de_CH falls back to de; German patterns are ISO 8859-1 in hyphen-de, in
+   * two levels: compounds split first, then each part (the points are
+   * those libhyphen finds). */
   assert_hyphenated ("überprüfen", "de_CH", "über|prü|fen");
+  assert_hyphenated ("Donaudampfschifffahrtsgesellschaft", "de_DE",
+                     "Do|nau|dampf|schiff|fahrts|ge|sell|schaft");
   assert_hyphenated ("développement", "fr_FR", "dé|ve|lop|pe|ment");
 }
 

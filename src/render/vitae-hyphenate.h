@@ -6,6 +6,7 @@
 G_BEGIN_DECLS
 
 const char *vitae_hyphenation_language (void);
+void        vitae_hyphenation_preload  (void);
 char       *vitae_hyphenate            (const char *text,
                                         const char *language);
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "vitae-render.h"
+#include "vitae-hyphenate.h"
 #include "vitae-render-fonts.h"
 #include "vitae-render-layout.h"
 #include "vitae-render-private.h"
@@ -1316,6 +1317,8 @@ vitae_render_document_new (VitaeResume               *resume,
 
   self = g_object_new (VITAE_TYPE_RENDER_DOCUMENT, NULL);
   self->tmpl = tmpl;
+  if (tmpl->hyphenate)
+    vitae_hyphenation_preload ();
 
   if (page_size != NULL)
     {
