@@ -132,6 +132,28 @@ vitae_preview_pages_size_allocate (GtkWidget *widget,
     }
 }
 
+static GQuark
+surface_quark (void)
+{
+  return g_quark_from_static_string ("vitae-preview-page-surface");
+}
+
+/**
+ * vitae_preview_pages_attach_surface:
+ * @texture: a page's texture
+ * @surface: the cairo image surface whose pixels @texture shows
+ *
+ * Keeps @surface with @texture, to be painted instead of it under the
+ * cairo renderer.
+ */
+void
+vitae_preview_pages_attach_surface (GdkTexture      *texture,
+                                    cairo_surface_t *surface)
+{
+  g_object_set_qdata_full (G_OBJECT (texture), surface_quark (), cairo_surface_reference (surface),
+                           (GDestroyNotify)cairo_surface_destroy);
+}
+
 static void
 vitae_preview_pages_snapshot (GtkWidget   *widget,
                               GtkSnapshot *snapshot)
@@ -144,10 +166,17 @@ vitae_preview_pages_snapshot (GtkWidget   *widget,
   int page_w = page_pixels (self->page_width, self->zoom);
   int page_h = page_pixels (self->page_height, self->zoom);
   int x = MAX (MARGIN, (width - page_w) / 2);
+  GtkNative *native = gtk_widget_get_native (widget);
+  GskRenderer *renderer = native != NULL ? gtk_native_get_renderer (native) : NULL;
+  /* GTK 4.8's cairo renderer converts a memory texture through floats,
+   * pixel by pixel, each time it draws one: 20 ms a frame for two pages in
+   * software. Painting the cairo surface behind the texture is a copy. */
+  gboolean cairo_renderer = renderer != NULL && GSK_IS_CAIRO_RENDERER (renderer);
 
   for (guint i = 0; i < self->textures->len; i++)
     {
       GdkTexture *texture = g_ptr_array_index (self->textures, i);
+      cairo_surface_t *surface;
       int y = MARGIN + (int)i * (page_h + SPACING);
       graphene_rect_t bounds = GRAPHENE_RECT_INIT (x, y, page_w, page_h);
       GskRoundedRect outline;
@@ -156,7 +185,21 @@ vitae_preview_pages_snapshot (GtkWidget   *widget,
       gtk_snapshot_append_outset_shadow (snapshot, &outline, &far_shadow, 0, 2, 0, 10);
       gtk_snapshot_append_outset_shadow (snapshot, &outline, &near_shadow, 0, 1, 0, 2);
       gtk_snapshot_append_color (snapshot, &paper, &bounds);
-      if (texture != NULL)
+      if (texture == NULL)
+        continue;
+      surface = cairo_renderer ? g_object_get_qdata (G_OBJECT (texture), surface_quark ()) : NULL;
+      if (surface != NULL)
+        {
+          cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+
+          cairo_translate (cr, x, y);
+          cairo_scale (cr, page_w / (double)cairo_image_surface_get_width (surface),
+                       page_h / (double)cairo_image_surface_get_height (surface));
+          cairo_set_source_surface (cr, surface, 0, 0);
+          cairo_paint (cr);
+          cairo_destroy (cr);
+        }
+      else
         gtk_snapshot_append_texture (snapshot, texture, &bounds);
     }
 }

@@ -25,6 +25,8 @@ gboolean    vitae_preview_pages_get_fit_width (VitaePreviewPages *self);
 void        vitae_preview_pages_set_fit_width (VitaePreviewPages *self,
                                                gboolean           fit_width);
 double      vitae_preview_pages_get_zoom      (VitaePreviewPages *self);
+void        vitae_preview_pages_attach_surface (GdkTexture       *texture,
+                                                cairo_surface_t  *surface);
 void        vitae_preview_pages_set_zoom      (VitaePreviewPages *self,
                                                double             zoom);
 

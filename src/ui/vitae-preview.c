@@ -125,10 +125,14 @@ preview_job_free (gpointer data)
   g_free (job);
 }
 
-/* The texture takes the surface's pixels as they are: no copy. */
+/* The texture takes the surface's pixels as they are: no copy. The surface
+ * also stays with the texture, for VitaePreviewPages to paint directly under
+ * the cairo renderer (see vitae_preview_pages_snapshot()). */
 static GdkTexture *
 texture_new_for_surface (cairo_surface_t *surface)
 {
+  GdkTexture *texture;
+
   int width = cairo_image_surface_get_width (surface);
   int height = cairo_image_surface_get_height (surface);
   int stride = cairo_image_surface_get_stride (surface);
@@ -138,7 +142,9 @@ texture_new_for_surface (cairo_surface_t *surface)
                                        (gsize)height * (gsize)stride,
                                        (GDestroyNotify)cairo_surface_destroy, surface);
   /* GDK_MEMORY_DEFAULT is cairo's ARGB32: premultiplied, native endian. */
-  return gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, pixels, stride);
+  texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, pixels, stride);
+  vitae_preview_pages_attach_surface (texture, surface);
+  return texture;
 }
 
 /* Runs on a worker thread, the only one that holds @job->document. */
@@ -230,6 +236,32 @@ render_thread (GTask        *task,
   G_UNLOCK (poppler);
   job->text = vitae_text_export_plain (job->snapshot);
   g_task_return_boolean (task, TRUE);
+}
+
+static void
+render_pool_func (gpointer data,
+                  gpointer user_data)
+{
+  GTask *task = data;
+
+  render_thread (task, g_task_get_source_object (task), g_task_get_task_data (task),
+                 g_task_get_cancellable (task));
+  g_object_unref (task);
+}
+
+/* Renders run on one thread kept for the life of the app rather than on
+ * GTask's pool: Pango's font map and the layout cache are per thread, and a
+ * pool thread that was idle long enough to exit would start the next render
+ * cold (fonts loaded again, every paragraph shaped again). An edit waits for
+ * a pause before it renders, so renders do not queue behind one another. */
+static GThreadPool *
+get_render_pool (void)
+{
+  static GThreadPool *pool = NULL;
+
+  if (g_once_init_enter (&pool))
+    g_once_init_leave (&pool, g_thread_pool_new (render_pool_func, NULL, 1, TRUE, NULL));
+  return pool;
 }
 
 static void
@@ -521,7 +553,7 @@ start_render (VitaePreview *self)
   task = g_task_new (self, self->render_cancellable, on_render_done, NULL);
   g_task_set_source_tag (task, start_render);
   g_task_set_task_data (task, job, preview_job_free);
-  g_task_run_in_thread (task, render_thread);
+  g_thread_pool_push (get_render_pool (), g_steal_pointer (&task), NULL);
 }
 
 static gboolean
