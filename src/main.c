@@ -11,6 +11,7 @@
 #endif
 #include "vitae-cli.h"
 #include "vitae-launch.h"
+#include "vitae-render.h"
 
 int
 main (int    argc,
@@ -24,7 +25,13 @@ main (int    argc,
 
   /* Headless commands never touch GTK, so they run without a display. */
   if (vitae_cli_wants_headless (argc, argv))
-    return vitae_cli_run (argc, argv);
+    {
+#ifndef VITAE_WITH_APP
+      /* No window in this process: see vitae_render_set_headless(). */
+      vitae_render_set_headless ();
+#endif
+      return vitae_cli_run (argc, argv);
+    }
 
 #ifdef VITAE_WITH_APP
   {

@@ -889,6 +889,128 @@ test_fallback_font (void)
     }
 }
 
+/* The font folders remembered across processes (vitae-render-fonts.c), in
+ * subprocesses with their own cache folder (GLib tests log debug messages
+ * to stdout): the first finds the template
+ * faces through the system's fontconfig configuration and remembers their
+ * folders, the next ones read those folders alone, a changed fontconfig
+ * cache folder sends one back to the full load, and every one writes the
+ * same PDF, headless (fontconfig's current configuration made the
+ * templates') or not. */
+static void
+font_folders_child (gboolean headless)
+{
+  g_autoptr(VitaeResume) resume = make_rich_resume ();
+  g_autoptr(VitaeResume) thai = vitae_resume_new ();
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GBytes) thai_pdf = NULL;
+  g_autoptr(PopplerDocument) thai_doc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *checksum = NULL;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_skip ("/vitae/render/font-folders runs this in a subprocess");
+      return;
+    }
+  if (headless)
+    vitae_render_set_headless ();
+  pdf = render (resume, "classic", NULL);
+  checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, pdf);
+  g_file_set_contents (g_getenv ("VITAE_TEST_FONT_FOLDERS_OUT"), checksum, -1, &error);
+  g_assert_no_error (error);
+
+  /* A script beyond the templates' fonts still finds its font. */
+  vitae_entry_set_text (vitae_resume_get_basics (thai), "name", "ภาษาไทย");
+  thai_pdf = render (thai, "classic", NULL);
+  thai_doc = load_pdf (thai_pdf);
+  g_assert_true (document_has_font (thai_doc, "Thai"));
+}
+
+static void
+test_font_folders_child_headless (void)
+{
+  font_folders_child (TRUE);
+}
+
+static void
+test_font_folders_child_windowed (void)
+{
+  font_folders_child (FALSE);
+}
+
+static char *
+run_font_folders_child (const char *dir,
+                        const char *mode,
+                        gboolean    from_folders)
+{
+  g_autofree char *out = g_build_filename (dir, "checksum", NULL);
+  g_autofree char *child = g_strdup_printf ("/vitae/render/font-folders/subprocess/%s", mode);
+  char *checksum = NULL;
+
+  g_setenv ("VITAE_TEST_FONT_FOLDERS_OUT", out, TRUE);
+  g_test_trap_subprocess (child, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  if (from_folders)
+    g_test_trap_assert_stdout ("*Template font set: * faces, from the folders in *");
+  else
+    g_test_trap_assert_stdout_unmatched ("*from the folders*");
+  g_assert_true (g_file_get_contents (out, &checksum, NULL, NULL));
+  return checksum;
+}
+
+static void
+test_font_folders (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("vitae-font-folders-XXXXXX", NULL);
+  g_autofree char *saved = g_build_filename (dir, "vitae", "template-font-folders", NULL);
+  g_autofree char *first = NULL, *second = NULL, *windowed = NULL, *reloaded = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) stale = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cache_home = g_strdup (g_getenv ("XDG_CACHE_HOME"));
+
+  g_setenv ("XDG_CACHE_HOME", dir, TRUE);
+  g_setenv ("G_MESSAGES_DEBUG", "vitae-render", TRUE);
+
+  first = run_font_folders_child (dir, "headless", FALSE);
+  g_assert_true (g_file_get_contents (saved, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "vitae template font folders 1\n"));
+  g_assert_nonnull (strstr (contents, "\ndir /"));
+
+  second = run_font_folders_child (dir, "headless", TRUE);
+  g_assert_cmpstr (second, ==, first);
+  windowed = run_font_folders_child (dir, "windowed", TRUE);
+  g_assert_cmpstr (windowed, ==, first);
+
+  /* fc-cache rewrote a cache since: the folders may be out of date. */
+  stale = g_string_new (contents);
+  g_string_replace (stale, "cachedir ", "cachedir 1", 1);
+  g_file_set_contents (saved, stale->str, -1, &error);
+  g_assert_no_error (error);
+  reloaded = run_font_folders_child (dir, "headless", FALSE);
+  g_assert_cmpstr (reloaded, ==, first);
+
+  g_unsetenv ("G_MESSAGES_DEBUG");
+  g_unsetenv ("VITAE_TEST_FONT_FOLDERS_OUT");
+  if (cache_home != NULL)
+    g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
+  else
+    g_unsetenv ("XDG_CACHE_HOME");
+  {
+    g_autofree char *out = g_build_filename (dir, "checksum", NULL);
+
+    g_unlink (out);
+  }
+  g_unlink (saved);
+  {
+    g_autofree char *vitae_dir = g_build_filename (dir, "vitae", NULL);
+
+    g_rmdir (vitae_dir);
+  }
+  g_rmdir (dir);
+}
+
 static char *
 show_soft_hyphens (const char *text)
 {
@@ -1105,6 +1227,9 @@ main (int   argc,
     }
   g_test_add_func ("/vitae/render/letter", test_letter);
   g_test_add_func ("/vitae/render/fallback-font", test_fallback_font);
+  g_test_add_func ("/vitae/render/font-folders", test_font_folders);
+  g_test_add_func ("/vitae/render/font-folders/subprocess/headless", test_font_folders_child_headless);
+  g_test_add_func ("/vitae/render/font-folders/subprocess/windowed", test_font_folders_child_windowed);
   g_test_add_func ("/vitae/render/hyphenate", test_hyphenate);
   g_test_add_func ("/vitae/render/hyphenation-in-pdf", test_hyphenation_in_pdf);
   g_test_add_func ("/vitae/render/photo", test_photo);

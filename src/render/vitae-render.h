@@ -41,6 +41,7 @@ typedef struct {
 G_DECLARE_FINAL_TYPE (VitaeRenderDocument, vitae_render_document, VITAE, RENDER_DOCUMENT, GObject)
 
 GQuark               vitae_render_error_quark              (void);
+void                 vitae_render_set_headless             (void);
 
 gboolean             vitae_render_page_size_lookup         (const char          *page_size,
                                                             double              *width,
