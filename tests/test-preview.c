@@ -282,6 +282,41 @@ test_zoom (Fixture       *f,
   g_assert_cmpuint (f->rendered->len, ==, 1);
 }
 
+/* After an edit the page in view is drawn first and shown with the other
+ * pages' previous textures; those follow a page's time later, and then every
+ * page shows the new PDF. The first render draws every page at once. */
+static void
+test_page_in_view_first (Fixture       *f,
+                         gconstpointer  data)
+{
+  VitaeEntry *basics = vitae_resume_get_basics (f->resume);
+  g_autoptr(GdkTexture) old_first = NULL;
+  g_autoptr(GdkTexture) old_second = NULL;
+  gboolean timed_out = FALSE;
+  guint timeout;
+
+  vitae_preview_set_resume (f->preview, f->resume);
+  wait_for_rendered (f, 1);
+  spin (400);   /* the zoom settles, and the textures with it */
+  g_assert_cmpuint (vitae_preview_get_n_pages (f->preview), ==, 2);
+  g_assert_nonnull (vitae_preview_get_page_texture (f->preview, 1));
+  old_first = g_object_ref (vitae_preview_get_page_texture (f->preview, 0));
+  old_second = g_object_ref (vitae_preview_get_page_texture (f->preview, 1));
+
+  vitae_entry_set_text (basics, "label", "Chief Wizard");
+  wait_for_rendered (f, 2);
+  g_assert_true (vitae_preview_get_page_texture (f->preview, 0) != old_first);
+
+  timeout = g_timeout_add (5000, set_flag_cb, &timed_out);
+  while (vitae_preview_get_page_texture (f->preview, 1) == old_second && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (timeout);
+  g_assert_false (timed_out);
+  g_assert_true (texture_has_ink (vitae_preview_get_page_texture (f->preview, 1)));
+  g_assert_cmpuint (f->rendered->len, ==, 2);
+}
+
 static void
 test_edits (Fixture       *f,
             gconstpointer  data)
@@ -573,6 +608,8 @@ main (int   argc,
               fixture_set_up, test_zoom, fixture_tear_down);
   g_test_add ("/vitae/ui/preview/edits", Fixture, NULL,
               fixture_set_up, test_edits, fixture_tear_down);
+  g_test_add ("/vitae/ui/preview/page-in-view-first", Fixture, NULL,
+              fixture_set_up, test_page_in_view_first, fixture_tear_down);
   g_test_add ("/vitae/ui/preview/cancel", Fixture, NULL,
               fixture_set_up, test_cancel, fixture_tear_down);
   g_test_add ("/vitae/ui/preview/bytes-match-render", Fixture, NULL,

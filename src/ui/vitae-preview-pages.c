@@ -132,6 +132,13 @@ vitae_preview_pages_size_allocate (GtkWidget *widget,
     }
 }
 
+static void
+texture_unref (gpointer texture)
+{
+  if (texture != NULL)
+    g_object_unref (texture);
+}
+
 static GQuark
 surface_quark (void)
 {
@@ -289,7 +296,7 @@ vitae_preview_pages_class_init (VitaePreviewPagesClass *klass)
 static void
 vitae_preview_pages_init (VitaePreviewPages *self)
 {
-  self->textures = g_ptr_array_new_with_free_func (g_object_unref);
+  self->textures = g_ptr_array_new_with_free_func (texture_unref);
   self->zoom = 1.0;
   self->fit_width = TRUE;
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
@@ -342,7 +349,12 @@ vitae_preview_pages_set_textures (VitaePreviewPages *self,
     gtk_widget_queue_resize (GTK_WIDGET (self));
   g_ptr_array_set_size (self->textures, 0);
   for (guint i = 0; i < textures->len; i++)
-    g_ptr_array_add (self->textures, g_object_ref (g_ptr_array_index (textures, i)));
+    {
+      GdkTexture *texture = g_ptr_array_index (textures, i);
+
+      /* NULL: a blank sheet until its texture comes */
+      g_ptr_array_add (self->textures, texture ? g_object_ref (texture) : NULL);
+    }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

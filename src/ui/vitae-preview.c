@@ -78,7 +78,10 @@ typedef struct {
   VitaeResume     *snapshot;
   GDateTime       *creation_date;
   double           scale;
-  /* out; a raster job gets its document in */
+  guint            page_in_view;   /* a render: the page drawn first… */
+  guint            shown_pages;    /* …while the others keep these old ones */
+  /* out; a raster job gets its document in, and a job that draws the pages
+   * a render left for later gets their slots too (NULL until drawn) */
   GBytes          *pdf;
   PopplerDocument *document;
   GPtrArray       *textures;
@@ -147,15 +150,37 @@ texture_new_for_surface (cairo_surface_t *surface)
   return texture;
 }
 
-/* Runs on a worker thread, the only one that holds @job->document. */
+static void
+texture_unref (gpointer texture)
+{
+  if (texture != NULL)
+    g_object_unref (texture);
+}
+
+/* Runs on a worker thread, the only one that holds @job->document. Draws
+ * the pages @job->textures has no texture for yet (all, when it is NULL),
+ * or with @in_view_only just the page in view. */
 static gboolean
 rasterize (PreviewJob    *job,
+           gboolean       in_view_only,
            GCancellable  *cancellable,
            GError       **error)
 {
   int n_pages = poppler_document_get_n_pages (job->document);
 
-  job->textures = g_ptr_array_new_with_free_func (g_object_unref);
+  if (job->textures == NULL)
+    {
+      job->textures = g_ptr_array_new_with_free_func (texture_unref);
+      g_ptr_array_set_size (job->textures, n_pages);
+    }
+  if (n_pages > 0)
+    {
+      PopplerPage *first = poppler_document_get_page (job->document, 0);
+
+      poppler_page_get_size (first, &job->page_width, &job->page_height);
+      g_object_unref (first);
+    }
+
   for (int i = 0; i < n_pages; i++)
     {
       PopplerPage *page;
@@ -165,16 +190,14 @@ rasterize (PreviewJob    *job,
       double width, height, scale = job->scale;
       int pixel_width, pixel_height;
 
+      if (g_ptr_array_index (job->textures, i) != NULL ||
+          (in_view_only && (guint)i != MIN (job->page_in_view, (guint)n_pages - 1)))
+        continue;
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
 
       page = poppler_document_get_page (job->document, i);
       poppler_page_get_size (page, &width, &height);
-      if (i == 0)
-        {
-          job->page_width = width;
-          job->page_height = height;
-        }
       scale = MIN (scale, MAX_TEXTURE_PIXELS / MAX (width, height));
       pixel_width = MAX (1, (int)round (width * scale));
       pixel_height = MAX (1, (int)round (height * scale));
@@ -198,7 +221,7 @@ rasterize (PreviewJob    *job,
           return FALSE;
         }
       cairo_surface_flush (surface);
-      g_ptr_array_add (job->textures, texture_new_for_surface (surface));
+      job->textures->pdata[i] = texture_new_for_surface (surface);
     }
   return TRUE;
 }
@@ -227,7 +250,11 @@ render_thread (GTask        *task,
 
   G_LOCK (poppler);
   job->document = poppler_document_new_from_bytes (job->pdf, NULL, &error);
-  if (job->document == NULL || !rasterize (job, cancellable, &error))
+  /* With as many pages on screen already, the page in view comes first and
+   * the others follow (start_fill()); the first render draws them all. */
+  if (job->document == NULL ||
+      !rasterize (job, poppler_document_get_n_pages (job->document) == (int)job->shown_pages,
+                  cancellable, &error))
     {
       G_UNLOCK (poppler);
       g_task_return_error (task, error);
@@ -274,7 +301,7 @@ raster_thread (GTask        *task,
   gboolean ok;
 
   G_LOCK (poppler);
-  ok = rasterize (task_data, cancellable, &error);
+  ok = rasterize (task_data, FALSE, cancellable, &error);
   G_UNLOCK (poppler);
   if (!ok)
     g_task_return_error (task, error);
@@ -288,6 +315,8 @@ wanted_scale (VitaePreview *self)
   return vitae_preview_pages_get_zoom (self->pages) * VITAE_PREVIEW_PIXELS_PER_POINT *
          gtk_widget_get_scale_factor (GTK_WIDGET (self));
 }
+
+static void start_raster (VitaePreview *self);
 
 static void
 on_raster_done (GObject      *object,
@@ -312,6 +341,8 @@ on_raster_done (GObject      *object,
 
   self->raster_scale = job->scale;
   vitae_preview_pages_set_textures (self->pages, job->textures);
+  /* The zoom may have changed while this job held the document. */
+  start_raster (self);
 }
 
 static void
@@ -337,6 +368,32 @@ start_raster (VitaePreview *self)
 
   task = g_task_new (self, self->raster_cancellable, on_raster_done, NULL);
   g_task_set_source_tag (task, start_raster);
+  g_task_set_task_data (task, job, preview_job_free);
+  g_task_run_in_thread (task, raster_thread);
+}
+
+/* Draws the pages a render left for later (see render_thread()) into
+ * @render's slots, for on_raster_done() to show. */
+static void
+start_fill (VitaePreview *self,
+            PreviewJob   *render)
+{
+  g_autoptr(GTask) task = NULL;
+  PreviewJob *job;
+
+  if (self->raster_cancellable != NULL)
+    g_cancellable_cancel (self->raster_cancellable);
+  g_clear_object (&self->raster_cancellable);
+  self->raster_cancellable = g_cancellable_new ();
+
+  job = g_new0 (PreviewJob, 1);
+  job->document = g_object_ref (self->document);
+  job->scale = render->scale;
+  job->textures = g_ptr_array_ref (render->textures);
+  self->raster_busy = self->document;
+
+  task = g_task_new (self, self->raster_cancellable, on_raster_done, NULL);
+  g_task_set_source_tag (task, start_fill);
   g_task_set_task_data (task, job, preview_job_free);
   g_task_run_in_thread (task, raster_thread);
 }
@@ -477,7 +534,25 @@ show_pages (VitaePreview *self,
   self->pdf = g_steal_pointer (&job->pdf);
   g_set_object (&self->document, job->document);
   self->raster_scale = job->scale;
-  vitae_preview_pages_set_pages (self->pages, job->page_width, job->page_height, job->textures);
+  if (g_ptr_array_find (job->textures, NULL, NULL))
+    {
+      /* Only the page in view is new: the others show their previous
+       * texture until start_fill() has drawn them, a page's time later. */
+      g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (texture_unref);
+
+      for (guint i = 0; i < job->textures->len; i++)
+        {
+          GdkTexture *texture = g_ptr_array_index (job->textures, i);
+
+          if (texture == NULL)
+            texture = vitae_preview_pages_get_texture (self->pages, i);
+          g_ptr_array_add (shown, texture ? g_object_ref (texture) : NULL);
+        }
+      vitae_preview_pages_set_pages (self->pages, job->page_width, job->page_height, shown);
+      start_fill (self, job);
+    }
+  else
+    vitae_preview_pages_set_pages (self->pages, job->page_width, job->page_height, job->textures);
 
   count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page", "%u pages", n_pages), n_pages);
   gtk_label_set_label (self->page_count_label, count);
@@ -534,6 +609,20 @@ cancel_render (VitaePreview *self)
   g_clear_object (&self->render_cancellable);
 }
 
+/* The page at the middle of the view. */
+static guint
+page_in_view (VitaePreview *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  guint n_pages = vitae_preview_pages_get_n_pages (self->pages);
+  double upper = gtk_adjustment_get_upper (adjustment);
+  double middle = gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment) / 2;
+
+  if (n_pages == 0 || upper <= 0)
+    return 0;
+  return MIN ((guint)(middle / upper * n_pages), n_pages - 1);
+}
+
 static void
 start_render (VitaePreview *self)
 {
@@ -548,6 +637,8 @@ start_render (VitaePreview *self)
   job->snapshot = vitae_resume_copy (self->resume);
   job->creation_date = self->creation_date ? g_date_time_ref (self->creation_date) : NULL;
   job->scale = wanted_scale (self);
+  job->shown_pages = vitae_preview_pages_get_n_pages (self->pages);
+  job->page_in_view = page_in_view (self);
 
   self->render_cancellable = g_cancellable_new ();
   task = g_task_new (self, self->render_cancellable, on_render_done, NULL);
