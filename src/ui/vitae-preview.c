@@ -251,7 +251,7 @@ render_thread (GTask        *task,
   G_LOCK (poppler);
   job->document = poppler_document_new_from_bytes (job->pdf, NULL, &error);
   /* With as many pages on screen already, the page in view comes first and
-   * the others follow (start_fill()); the first render draws them all. */
+   * the others follow (show_pages()); the first render draws them all. */
   if (job->document == NULL ||
       !rasterize (job, poppler_document_get_n_pages (job->document) == (int)job->shown_pages,
                   cancellable, &error))
@@ -345,16 +345,16 @@ on_raster_done (GObject      *object,
   start_raster (self);
 }
 
+/* Draws the document's pages at @scale on a worker thread, for
+ * on_raster_done() to show: all of them, or those @textures (a render's,
+ * see render_thread()) has no texture for yet. */
 static void
-start_raster (VitaePreview *self)
+run_raster_job (VitaePreview *self,
+                double        scale,
+                GPtrArray    *textures)
 {
   g_autoptr(GTask) task = NULL;
   PreviewJob *job;
-  double scale = wanted_scale (self);
-
-  if (self->document == NULL || self->raster_busy == self->document ||
-      fabs (scale - self->raster_scale) <= 0.005 * scale)
-    return;
 
   if (self->raster_cancellable != NULL)
     g_cancellable_cancel (self->raster_cancellable);
@@ -364,38 +364,25 @@ start_raster (VitaePreview *self)
   job = g_new0 (PreviewJob, 1);
   job->document = g_object_ref (self->document);
   job->scale = scale;
+  job->textures = textures ? g_ptr_array_ref (textures) : NULL;
   self->raster_busy = self->document;
 
   task = g_task_new (self, self->raster_cancellable, on_raster_done, NULL);
-  g_task_set_source_tag (task, start_raster);
+  g_task_set_source_tag (task, run_raster_job);
   g_task_set_task_data (task, job, preview_job_free);
   g_task_run_in_thread (task, raster_thread);
 }
 
-/* Draws the pages a render left for later (see render_thread()) into
- * @render's slots, for on_raster_done() to show. */
+/* A new zoom or scale: every page again. */
 static void
-start_fill (VitaePreview *self,
-            PreviewJob   *render)
+start_raster (VitaePreview *self)
 {
-  g_autoptr(GTask) task = NULL;
-  PreviewJob *job;
+  double scale = wanted_scale (self);
 
-  if (self->raster_cancellable != NULL)
-    g_cancellable_cancel (self->raster_cancellable);
-  g_clear_object (&self->raster_cancellable);
-  self->raster_cancellable = g_cancellable_new ();
-
-  job = g_new0 (PreviewJob, 1);
-  job->document = g_object_ref (self->document);
-  job->scale = render->scale;
-  job->textures = g_ptr_array_ref (render->textures);
-  self->raster_busy = self->document;
-
-  task = g_task_new (self, self->raster_cancellable, on_raster_done, NULL);
-  g_task_set_source_tag (task, start_fill);
-  g_task_set_task_data (task, job, preview_job_free);
-  g_task_run_in_thread (task, raster_thread);
+  if (self->document == NULL || self->raster_busy == self->document ||
+      fabs (scale - self->raster_scale) <= 0.005 * scale)
+    return;
+  run_raster_job (self, scale, NULL);
 }
 
 static gboolean
@@ -537,7 +524,7 @@ show_pages (VitaePreview *self,
   if (g_ptr_array_find (job->textures, NULL, NULL))
     {
       /* Only the page in view is new: the others show their previous
-       * texture until start_fill() has drawn them, a page's time later. */
+       * texture until run_raster_job() has drawn them, a page's time later. */
       g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (texture_unref);
 
       for (guint i = 0; i < job->textures->len; i++)
@@ -549,7 +536,7 @@ show_pages (VitaePreview *self,
           g_ptr_array_add (shown, texture ? g_object_ref (texture) : NULL);
         }
       vitae_preview_pages_set_pages (self->pages, job->page_width, job->page_height, shown);
-      start_fill (self, job);
+      run_raster_job (self, job->scale, job->textures);
     }
   else
     vitae_preview_pages_set_pages (self->pages, job->page_width, job->page_height, job->textures);
