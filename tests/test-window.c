@@ -422,6 +422,46 @@ test_import (Fixture       *f,
   g_unlink (broken_path);
 }
 
+/* Opening a JSON Resume file before any profile exists (vitae FILE.json on
+ * the first run): the file waits for the welcome page's profile, then is
+ * imported into it and opened. */
+static void
+test_import_first_run (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *sample = g_test_build_filename (G_TEST_DIST, "data", "jsonresume", "sample.resume.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (sample);
+  g_autoptr(GListModel) users = NULL;
+  GtkWidget *name_row;
+  VitaeResume *open;
+
+  g_assert_cmpstr (vitae_window_get_visible_page (f->window), ==, "welcome");
+  vitae_window_import_file (f->window, file);
+  for (guint i = 0; i < 50; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  /* Nothing stored yet, and no profile made behind the user's back. */
+  users = vitae_store_list_users (f->store, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (users), ==, 0);
+  g_assert_cmpstr (vitae_window_get_visible_page (f->window), ==, "welcome");
+  g_assert_null (vitae_window_get_open_resume (f->window));
+
+  name_row = find_entry_row (GTK_WIDGET (f->window), "Your Name");
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Richard Hendriks");
+  g_signal_emit_by_name (name_row, "entry-activated");
+  iterate ();
+
+  g_assert_nonnull (vitae_window_get_user (f->window));
+  wait_for_resume_count (f, 1);
+  iterate ();
+  open = vitae_window_get_open_resume (f->window);
+  g_assert_nonnull (open);
+  g_assert_cmpstr (vitae_resume_get_candidate_name (open), ==, "Richard Hendriks");
+  g_assert_cmpint (vitae_resume_get_user_id (open), ==, vitae_user_get_id (vitae_window_get_user (f->window)));
+}
+
 static void
 test_error_window (void)
 {
@@ -465,6 +505,8 @@ main (int   argc,
               fixture_set_up, test_profile_dialog, fixture_tear_down);
   g_test_add ("/vitae/ui/window/import", Fixture, "Ada",
               fixture_set_up, test_import, fixture_tear_down);
+  g_test_add ("/vitae/ui/window/import-first-run", Fixture, NULL,
+              fixture_set_up, test_import_first_run, fixture_tear_down);
   g_test_add_func ("/vitae/ui/window/database-error", test_error_window);
 
   return g_test_run ();

@@ -65,6 +65,8 @@ struct _VitaeWindow
 
   /* A deleted resume stays in the database until its toast goes away
    * without Undo: deleting is instant, and undoing it loses nothing. */
+  VitaeResume          *pending_import;     /* read before any profile existed */
+  char                 *pending_import_name;
   gint64                pending_delete_id;
   AdwToast             *pending_delete_toast;
 };
@@ -231,6 +233,10 @@ commit_pending_delete (VitaeWindow *self)
     show_error (self, error);
 }
 
+static void store_imported_resume (VitaeWindow *self,
+                                   VitaeResume *resume,
+                                   const char  *name);
+
 static void
 set_user (VitaeWindow *self,
           VitaeUser   *user)
@@ -256,6 +262,13 @@ set_user (VitaeWindow *self,
   gtk_stack_set_visible_child_name (self->main_stack, user ? "library" : "welcome");
   if (user == NULL)
     gtk_widget_grab_focus (GTK_WIDGET (self->welcome_name_row));
+  else if (self->pending_import != NULL)
+    {
+      g_autoptr(VitaeResume) resume = g_steal_pointer (&self->pending_import);
+      g_autofree char *name = g_steal_pointer (&self->pending_import_name);
+
+      store_imported_resume (self, resume, name);
+    }
 }
 
 static VitaeUser *
@@ -970,6 +983,33 @@ load_json_resume_thread (GTask        *task,
     g_task_return_pointer (task, resume, g_object_unref);
 }
 
+/* Stores @resume, read from the file @name, as a new resume of the profile
+ * and opens it; a failure is explained in a toast. */
+static void
+store_imported_resume (VitaeWindow *self,
+                       VitaeResume *resume,
+                       const char  *name)
+{
+  g_autoptr(GError) error = NULL;
+
+  vitae_resume_set_user_id (resume, vitae_user_get_id (self->user));
+  if (vitae_resume_get_title (resume) == NULL || *vitae_resume_get_title (resume) == '\0')
+    vitae_resume_set_title (resume, name);
+  if (!vitae_store_insert_resume (self->store, resume, &error))
+    {
+      /* Translators: %s is a file name, then the reason it could not be imported */
+      g_autofree char *message = g_strdup_printf (_("Could not import “%s”: %s"), name, error->message);
+
+      show_toast (self, message);
+      return;
+    }
+
+  if (self->show_archived)
+    g_object_set (self, "show-archived", FALSE, NULL);
+  reload_resumes (self);
+  open_resume (self, vitae_resume_get_id (resume));
+}
+
 static void
 on_json_resume_loaded (GObject      *object,
                        GAsyncResult *result,
@@ -980,15 +1020,6 @@ on_json_resume_loaded (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(VitaeResume) resume = g_task_propagate_pointer (G_TASK (result), &error);
   g_autofree char *name = g_file_get_basename (file);
-
-  if (resume != NULL && self->user != NULL)
-    {
-      vitae_resume_set_user_id (resume, vitae_user_get_id (self->user));
-      if (vitae_resume_get_title (resume) == NULL || *vitae_resume_get_title (resume) == '\0')
-        vitae_resume_set_title (resume, name);
-      if (!vitae_store_insert_resume (self->store, resume, &error))
-        g_clear_object (&resume);
-    }
 
   if (resume == NULL)
     {
@@ -1002,10 +1033,22 @@ on_json_resume_loaded (GObject      *object,
       return;
     }
 
-  if (self->show_archived)
-    g_object_set (self, "show-archived", FALSE, NULL);
-  reload_resumes (self);
-  open_resume (self, vitae_resume_get_id (resume));
+  if (self->user == NULL)
+    {
+      /* The first run: the file waits for the profile the welcome page
+       * creates (see set_user()). */
+      g_autofree char *message = NULL;
+
+      g_set_object (&self->pending_import, resume);
+      g_free (self->pending_import_name);
+      self->pending_import_name = g_strdup (name);
+      /* Translators: %s is a file name */
+      message = g_strdup_printf (_("“%s” will be imported into the profile you create"), name);
+      show_toast (self, message);
+      return;
+    }
+
+  store_imported_resume (self, resume, name);
 }
 
 static void
@@ -1612,6 +1655,8 @@ vitae_window_finalize (GObject *object)
   g_clear_object (&self->user);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_object (&self->pending_import);
+  g_free (self->pending_import_name);
 
   G_OBJECT_CLASS (vitae_window_parent_class)->finalize (object);
 }
