@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "vitae-backup.h"
+#include "cli-test-util.h"
 #include "vitae-core.h"
 #include "vitae-store-private.h"
 #include "vitae-versions.h"
@@ -14,57 +15,11 @@
  * `vitae export` saves: the real binary, no display. */
 
 typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Result;
-
-typedef struct {
   char   *dir;
   char   *db;
   char   *resume_id;
-  Result  r;
+  CliResult  r;
 } Fixture;
-
-static void
-result_clear (Result *r)
-{
-  g_clear_pointer (&r->out, g_free);
-  g_clear_pointer (&r->err, g_free);
-}
-
-static void
-run_vitae (Result     *r,
-           const char *data_dir,
-           ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list args;
-  int wait_status;
-
-  g_ptr_array_add (argv, (gpointer)g_getenv ("VITAE_BINARY"));
-  g_ptr_array_add (argv, "--data-dir");
-  g_ptr_array_add (argv, (gpointer)data_dir);
-  va_start (args, data_dir);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer)arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
-  envp = g_environ_unsetenv (envp, "VITAE_DATA_DIR");
-
-  result_clear (r);
-  g_assert_true (g_spawn_sync (NULL, (char **)argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                               &r->out, &r->err, &wait_status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  r->status = WEXITSTATUS (wait_status);
-}
 
 static char *
 file_checksum (const char *path)
@@ -95,7 +50,7 @@ fixture_set_up (Fixture       *f,
                        " \"work\": [{\"name\": \"Analytical Engine Ltd\", \"position\": \"Programmer\"}]}",
                        -1, &error);
   g_assert_no_error (error);
-  run_vitae (&f->r, f->dir, "import", json, NULL);
+  cli_run_vitae (&f->r, f->dir, "import", json, NULL);
   g_assert_cmpint (f->r.status, ==, 0);
   f->resume_id = g_strchomp (g_strdup (f->r.out));
   g_unlink (json);
@@ -124,7 +79,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  result_clear (&f->r);
+  cli_result_clear (&f->r);
   remove_tree (f->dir);
   g_free (f->resume_id);
   g_free (f->db);
@@ -132,7 +87,7 @@ fixture_tear_down (Fixture       *f,
 }
 
 static char **
-output_lines (Result *r)
+output_lines (CliResult *r)
 {
   g_autofree char *text = g_strchomp (g_strdup (r->out));
   return *text ? g_strsplit (text, "\n", -1) : g_new0 (char *, 1);
@@ -167,24 +122,24 @@ test_export_saves_version (Fixture       *f,
   g_auto(GStrv) lines = NULL;
   g_auto(GStrv) fields = NULL;
 
-  run_vitae (&f->r, f->dir, "versions", f->resume_id, NULL);
+  cli_run_vitae (&f->r, f->dir, "versions", f->resume_id, NULL);
   g_assert_cmpint (f->r.status, ==, 0);
   g_assert_cmpstr (f->r.out, ==, "");
 
-  run_vitae (&f->r, f->dir, "export", f->resume_id, "--format", "txt", "-o", txt, NULL);
+  cli_run_vitae (&f->r, f->dir, "export", f->resume_id, "--format", "txt", "-o", txt, NULL);
   g_assert_cmpint (f->r.status, ==, 0);
-  run_vitae (&f->r, f->dir, "export", f->resume_id, "--format", "md", "-o", "-", NULL);
+  cli_run_vitae (&f->r, f->dir, "export", f->resume_id, "--format", "md", "-o", "-", NULL);
   g_assert_cmpint (f->r.status, ==, 0);
   g_assert_nonnull (strstr (f->r.out, "# Ada Lovelace"));
-  run_vitae (&f->r, f->dir, "export", f->resume_id, "-o", pdf, NULL);
+  cli_run_vitae (&f->r, f->dir, "export", f->resume_id, "-o", pdf, NULL);
   g_assert_cmpint (f->r.status, ==, 0);
-  run_vitae (&f->r, f->dir, "export", f->resume_id, "--format", "json", NULL);
+  cli_run_vitae (&f->r, f->dir, "export", f->resume_id, "--format", "json", NULL);
   g_assert_cmpint (f->r.status, ==, 0);
-  run_vitae (&f->r, f->dir, "export", f->resume_id, "--format", "json", "-o", "-", NULL);
+  cli_run_vitae (&f->r, f->dir, "export", f->resume_id, "--format", "json", "-o", "-", NULL);
   g_assert_cmpint (f->r.status, ==, 0);
 
   /* A failed export is no export: no event, no version. */
-  run_vitae (&f->r, f->dir, "export", f->resume_id, "--format", "txt", "-o", "/nonexistent/folder/x.txt", NULL);
+  cli_run_vitae (&f->r, f->dir, "export", f->resume_id, "--format", "txt", "-o", "/nonexistent/folder/x.txt", NULL);
   g_assert_cmpint (f->r.status, ==, 1);
 
   g_assert_cmpint (count_events (f, "txt"), ==, 1);
@@ -192,7 +147,7 @@ test_export_saves_version (Fixture       *f,
   g_assert_cmpint (count_events (f, "pdf"), ==, 1);
   g_assert_cmpint (count_events (f, "json"), ==, 2);
 
-  run_vitae (&f->r, f->dir, "versions", f->resume_id, NULL);
+  cli_run_vitae (&f->r, f->dir, "versions", f->resume_id, NULL);
   g_assert_cmpint (f->r.status, ==, 0);
   lines = output_lines (&f->r);
   g_assert_cmpuint (g_strv_length (lines), ==, 5);
@@ -208,7 +163,7 @@ test_export_saves_version (Fixture       *f,
 }
 
 static char *
-only_line (Result *r)
+only_line (CliResult *r)
 {
   g_assert_true (g_regex_match_simple ("^[0-9]+\n$", r->out, 0, 0));
   return g_strchomp (g_strdup (r->out));
@@ -223,7 +178,7 @@ test_save_show_restore_delete (Fixture       *f,
   g_autofree char *before = NULL;
   g_auto(GStrv) lines = NULL;
 
-  run_vitae (&f->r, f->dir, "version-save", f->resume_id, "Sent to Acme", NULL);
+  cli_run_vitae (&f->r, f->dir, "version-save", f->resume_id, "Sent to Acme", NULL);
   g_assert_cmpint (f->r.status, ==, 0);
   saved = only_line (&f->r);
 
@@ -241,37 +196,37 @@ test_save_show_restore_delete (Fixture       *f,
     g_assert_no_error (error);
   }
 
-  run_vitae (&f->r, f->dir, "version-show", saved, "--format", "txt", NULL);
+  cli_run_vitae (&f->r, f->dir, "version-show", saved, "--format", "txt", NULL);
   g_assert_cmpint (f->r.status, ==, 0);
   g_assert_true (g_str_has_prefix (f->r.out, "Ada Lovelace\n"));
-  run_vitae (&f->r, f->dir, "version-show", saved, NULL);
+  cli_run_vitae (&f->r, f->dir, "version-show", saved, NULL);
   g_assert_cmpint (f->r.status, ==, 0);
   g_assert_true (g_str_has_prefix (f->r.out, "{"));
   g_assert_nonnull (strstr (f->r.out, "Ada Lovelace"));
   g_assert_null (strstr (f->r.out, "Augusta"));
 
-  run_vitae (&f->r, f->dir, "version-restore", saved, NULL);
+  cli_run_vitae (&f->r, f->dir, "version-restore", saved, NULL);
   g_assert_cmpint (f->r.status, ==, 0);
   before = only_line (&f->r);
   g_assert_cmpstr (before, !=, saved);
 
-  run_vitae (&f->r, f->dir, "export", f->resume_id, "--format", "txt", "-o", "-", NULL);
+  cli_run_vitae (&f->r, f->dir, "export", f->resume_id, "--format", "txt", "-o", "-", NULL);
   g_assert_cmpint (f->r.status, ==, 0);
   g_assert_true (g_str_has_prefix (f->r.out, "Ada Lovelace\n"));
 
   /* The version that undoes it holds the edit, and restores it. */
-  run_vitae (&f->r, f->dir, "version-show", before, "--format", "md", NULL);
+  cli_run_vitae (&f->r, f->dir, "version-show", before, "--format", "md", NULL);
   g_assert_cmpint (f->r.status, ==, 0);
   g_assert_true (g_str_has_prefix (f->r.out, "# Augusta Ada King\n"));
-  run_vitae (&f->r, f->dir, "version-restore", before, NULL);
+  cli_run_vitae (&f->r, f->dir, "version-restore", before, NULL);
   g_assert_cmpint (f->r.status, ==, 0);
-  run_vitae (&f->r, f->dir, "export", f->resume_id, "--format", "txt", "-o", "-", NULL);
+  cli_run_vitae (&f->r, f->dir, "export", f->resume_id, "--format", "txt", "-o", "-", NULL);
   g_assert_true (g_str_has_prefix (f->r.out, "Augusta Ada King\n"));
 
-  run_vitae (&f->r, f->dir, "version-delete", saved, NULL);
+  cli_run_vitae (&f->r, f->dir, "version-delete", saved, NULL);
   g_assert_cmpint (f->r.status, ==, 0);
   g_assert_cmpstr (f->r.out, ==, "");
-  run_vitae (&f->r, f->dir, "versions", f->resume_id, NULL);
+  cli_run_vitae (&f->r, f->dir, "versions", f->resume_id, NULL);
   lines = output_lines (&f->r);
   /* what each restore replaced, and each export's */
   g_assert_cmpuint (g_strv_length (lines), ==, 4);
@@ -306,14 +261,14 @@ test_version_errors (Fixture       *f,
   g_autofree char *after = NULL;
 
   /* Let the import's WAL settle into the file, so the checksum means something. */
-  run_vitae (&f->r, f->dir, "list", NULL);
+  cli_run_vitae (&f->r, f->dir, "list", NULL);
   checksum = file_checksum (f->db);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       const char *const *a = cases[i].args;
 
-      run_vitae (&f->r, f->dir, a[0], a[1], a[2], a[3], NULL);
+      cli_run_vitae (&f->r, f->dir, a[0], a[1], a[2], a[3], NULL);
       g_test_message ("%s %s: %s", a[0], a[1] ? a[1] : "", f->r.err);
       g_assert_cmpint (f->r.status, ==, cases[i].status);
       g_assert_cmpstr (f->r.out, ==, "");
@@ -330,7 +285,7 @@ test_other_profile (Fixture       *f,
 {
   g_autofree char *saved = NULL;
 
-  run_vitae (&f->r, f->dir, "version-save", f->resume_id, "Mine", NULL);
+  cli_run_vitae (&f->r, f->dir, "version-save", f->resume_id, "Mine", NULL);
   g_assert_cmpint (f->r.status, ==, 0);
   saved = only_line (&f->r);
 
@@ -344,14 +299,14 @@ test_other_profile (Fixture       *f,
     g_assert_no_error (error);
   }
 
-  run_vitae (&f->r, f->dir, "--profile", "Grace", "versions", f->resume_id, NULL);
+  cli_run_vitae (&f->r, f->dir, "--profile", "Grace", "versions", f->resume_id, NULL);
   g_assert_cmpint (f->r.status, ==, 1);
   g_assert_nonnull (strstr (f->r.err, "has no resume"));
-  run_vitae (&f->r, f->dir, "--profile", "Grace", "version-restore", saved, NULL);
+  cli_run_vitae (&f->r, f->dir, "--profile", "Grace", "version-restore", saved, NULL);
   g_assert_cmpint (f->r.status, ==, 1);
-  run_vitae (&f->r, f->dir, "--profile", "Grace", "version-delete", saved, NULL);
+  cli_run_vitae (&f->r, f->dir, "--profile", "Grace", "version-delete", saved, NULL);
   g_assert_cmpint (f->r.status, ==, 1);
-  run_vitae (&f->r, f->dir, "versions", f->resume_id, NULL);
+  cli_run_vitae (&f->r, f->dir, "versions", f->resume_id, NULL);
   g_assert_cmpint (f->r.status, ==, 0);
   g_assert_true (g_str_has_suffix (f->r.out, "\tMine\n"));
 }
@@ -372,14 +327,14 @@ test_backup_and_restore (Fixture       *f,
   g_autofree char *contents = NULL;
   gsize length;
 
-  run_vitae (&f->r, f->dir, "backup", NULL);
+  cli_run_vitae (&f->r, f->dir, "backup", NULL);
   g_assert_cmpint (f->r.status, ==, 0);
   backup = g_strchomp (g_strdup (f->r.out));
   g_assert_true (g_str_has_prefix (backup, folder));
   g_assert_true (vitae_backup_check (backup, &error));
   g_assert_no_error (error);
 
-  run_vitae (&f->r, f->dir, "backup", named, NULL);
+  cli_run_vitae (&f->r, f->dir, "backup", named, NULL);
   g_assert_cmpint (f->r.status, ==, 0);
   g_assert_true (g_str_has_suffix (f->r.out, "\n"));
   g_assert_cmpstr (g_strchomp (f->r.out), ==, named);
@@ -387,9 +342,9 @@ test_backup_and_restore (Fixture       *f,
   g_assert_no_error (error);
   g_clear_pointer (&f->r.out, g_free);
 
-  run_vitae (&f->r, f->dir, "new", "Added after the backup", NULL);
+  cli_run_vitae (&f->r, f->dir, "new", "Added after the backup", NULL);
   g_assert_cmpint (f->r.status, ==, 0);
-  run_vitae (&f->r, f->dir, "list", NULL);
+  cli_run_vitae (&f->r, f->dir, "list", NULL);
   g_assert_nonnull (strstr (f->r.out, "Added after the backup"));
   checksum = file_checksum (f->db);
 
@@ -399,18 +354,18 @@ test_backup_and_restore (Fixture       *f,
   memset (contents + 4096, 0x5a, 4096);
   g_file_set_contents (damaged, contents, length, &error);
   g_assert_no_error (error);
-  run_vitae (&f->r, f->dir, "restore", damaged, NULL);
+  cli_run_vitae (&f->r, f->dir, "restore", damaged, NULL);
   g_assert_cmpint (f->r.status, ==, 1);
   g_assert_nonnull (strstr (f->r.err, "damaged"));
   g_assert_cmpstr (f->r.out, ==, "");
 
   g_file_set_contents (text, "not a database", -1, &error);
   g_assert_no_error (error);
-  run_vitae (&f->r, f->dir, "restore", text, NULL);
+  cli_run_vitae (&f->r, f->dir, "restore", text, NULL);
   g_assert_cmpint (f->r.status, ==, 1);
   g_assert_nonnull (strstr (f->r.err, "is not a Vitae backup"));
 
-  run_vitae (&f->r, f->dir, "restore", "/nonexistent.db", NULL);
+  cli_run_vitae (&f->r, f->dir, "restore", "/nonexistent.db", NULL);
   g_assert_cmpint (f->r.status, ==, 1);
 
   after = file_checksum (f->db);
@@ -420,26 +375,26 @@ test_backup_and_restore (Fixture       *f,
     g_assert_cmpuint (backups->len, ==, 1);
   }
 
-  run_vitae (&f->r, f->dir, "restore", NULL);
+  cli_run_vitae (&f->r, f->dir, "restore", NULL);
   g_assert_cmpint (f->r.status, ==, 2);
-  run_vitae (&f->r, f->dir, "backup", "a", "b", NULL);
+  cli_run_vitae (&f->r, f->dir, "backup", "a", "b", NULL);
   g_assert_cmpint (f->r.status, ==, 2);
 
   /* A good backup: restored, and the replaced database kept. */
-  run_vitae (&f->r, f->dir, "restore", named, NULL);
+  cli_run_vitae (&f->r, f->dir, "restore", named, NULL);
   g_assert_cmpint (f->r.status, ==, 0);
   kept = g_strchomp (g_strdup (f->r.out));
   g_assert_true (g_str_has_suffix (kept, "-before-restore.db"));
   g_assert_true (vitae_backup_check (kept, &error));
   g_assert_no_error (error);
-  run_vitae (&f->r, f->dir, "list", NULL);
+  cli_run_vitae (&f->r, f->dir, "list", NULL);
   g_assert_cmpint (f->r.status, ==, 0);
   g_assert_null (strstr (f->r.out, "Added after the backup"));
   g_assert_nonnull (strstr (f->r.out, "Ada Lovelace"));
 
-  run_vitae (&f->r, f->dir, "restore", kept, NULL);
+  cli_run_vitae (&f->r, f->dir, "restore", kept, NULL);
   g_assert_cmpint (f->r.status, ==, 0);
-  run_vitae (&f->r, f->dir, "list", NULL);
+  cli_run_vitae (&f->r, f->dir, "list", NULL);
   g_assert_nonnull (strstr (f->r.out, "Added after the backup"));
 }
 

@@ -5,55 +5,11 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "cli-test-util.h"
 #include "vitae-core.h"
 
 /* `vitae search` and `vitae stats`, run as a user would: the real binary,
  * no display. */
-
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_clear (Result *r)
-{
-  g_clear_pointer (&r->out, g_free);
-  g_clear_pointer (&r->err, g_free);
-}
-
-static void
-run_vitae (Result     *r,
-           const char *data_dir,
-           ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list args;
-  int wait_status;
-
-  g_ptr_array_add (argv, (gpointer)g_getenv ("VITAE_BINARY"));
-  g_ptr_array_add (argv, "--data-dir");
-  g_ptr_array_add (argv, (gpointer)data_dir);
-  va_start (args, data_dir);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer)arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
-
-  result_clear (r);
-  g_assert_true (g_spawn_sync (NULL, (char **)argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                               &r->out, &r->err, &wait_status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  r->status = WEXITSTATUS (wait_status);
-}
 
 typedef struct {
   char *dir;
@@ -67,18 +23,18 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *sample = g_test_build_filename (G_TEST_DIST, "data", "jsonresume", "sample.resume.json", NULL);
-  Result r = { 0, };
+  CliResult r = { 0, };
 
   f->dir = g_dir_make_tmp ("vitae-cli-stats-XXXXXX", &error);
   g_assert_no_error (error);
 
-  run_vitae (&r, f->dir, "new", "Ingénieure — données", NULL);
+  cli_run_vitae (&r, f->dir, "new", "Ingénieure — données", NULL);
   g_assert_cmpint (r.status, ==, 0);
   f->empty_id = g_strchomp (g_strdup (r.out));
-  run_vitae (&r, f->dir, "import", sample, NULL);
+  cli_run_vitae (&r, f->dir, "import", sample, NULL);
   g_assert_cmpint (r.status, ==, 0);
   f->sample_id = g_strchomp (g_strdup (r.out));
-  result_clear (&r);
+  cli_result_clear (&r);
 }
 
 static void
@@ -104,46 +60,46 @@ test_search (Fixture       *f,
 {
   g_autofree char *expected = NULL;
   static const char * const odd[] = { "\"", "NEAR(", "AND", "-", "*", "(", ")", "\"hendriks", "hendriks)", "" };
-  Result r = { 0, };
+  CliResult r = { 0, };
 
   /* The name: one line, id, title, where */
-  run_vitae (&r, f->dir, "search", "hendriks", NULL);
+  cli_run_vitae (&r, f->dir, "search", "hendriks", NULL);
   g_assert_cmpint (r.status, ==, 0);
   expected = g_strdup_printf ("%s\tRichard Hendriks — Programmer\tTitle\n", f->sample_id);
   g_assert_cmpstr (r.out, ==, expected);
   g_assert_cmpstr (r.err, ==, "");
 
   /* A word of a highlight, in any case, and a prefix; several arguments are one query */
-  run_vitae (&r, f->dir, "search", "PIED", "pip", NULL);
+  cli_run_vitae (&r, f->dir, "search", "PIED", "pip", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_true (g_str_has_prefix (r.out, f->sample_id));
   g_assert_true (g_str_has_suffix (r.out, "\tWork · Company\n"));
 
   /* Diacritics either way */
-  run_vitae (&r, f->dir, "search", "ingenieure", NULL);
+  cli_run_vitae (&r, f->dir, "search", "ingenieure", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_true (g_str_has_suffix (r.out, "\tIngénieure — données\tTitle\n"));
-  run_vitae (&r, f->dir, "search", "dönnées", NULL);
+  cli_run_vitae (&r, f->dir, "search", "dönnées", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_true (g_str_has_prefix (r.out, f->empty_id));
 
   /* Nothing found is not an error; odd text is words */
-  run_vitae (&r, f->dir, "search", "xyzzy", NULL);
+  cli_run_vitae (&r, f->dir, "search", "xyzzy", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_cmpstr (r.out, ==, "");
   for (guint i = 0; i < G_N_ELEMENTS (odd); i++)
     {
-      run_vitae (&r, f->dir, "search", odd[i], NULL);
+      cli_run_vitae (&r, f->dir, "search", odd[i], NULL);
       g_assert_cmpint (r.status, ==, 0);
       g_assert_cmpstr (r.err, ==, "");
     }
   g_assert_cmpstr (r.out, ==, "");
 
   /* No query is a usage error */
-  run_vitae (&r, f->dir, "search", NULL);
+  cli_run_vitae (&r, f->dir, "search", NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "QUERY"));
-  result_clear (&r);
+  cli_result_clear (&r);
 }
 
 static JsonObject *
@@ -169,9 +125,9 @@ test_stats_one (Fixture       *f,
   g_autoptr(VitaeCompletion) completion = NULL;
   g_auto(GStrv) lines = NULL;
   g_autofree char *completion_line = NULL;
-  Result r = { 0, };
+  CliResult r = { 0, };
 
-  run_vitae (&r, f->dir, "stats", f->sample_id, "--json", NULL);
+  cli_run_vitae (&r, f->dir, "stats", f->sample_id, "--json", NULL);
   g_assert_cmpint (r.status, ==, 0);
   stats = parse_object (r.out);
   g_assert_cmpstr (json_object_get_string_member (stats, "title"), ==, "Richard Hendriks — Programmer");
@@ -203,16 +159,16 @@ test_stats_one (Fixture       *f,
                     g_strv_length ((char **)vitae_completion_get_missing (completion)));
 
   /* An export is an event: it shows in the figures and the timeline. */
-  run_vitae (&r, f->dir, "export", f->sample_id, "--format", "md", "-o", "-", NULL);
+  cli_run_vitae (&r, f->dir, "export", f->sample_id, "--format", "md", "-o", "-", NULL);
   g_assert_cmpint (r.status, ==, 0);
-  run_vitae (&r, f->dir, "stats", f->sample_id, "--json", NULL);
+  cli_run_vitae (&r, f->dir, "stats", f->sample_id, "--json", NULL);
   g_assert_cmpint (r.status, ==, 0);
   again = parse_object (r.out);
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (again, "events"), "export"), ==, 1);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (again, "timeline")), ==, 1);
 
   /* Text: one figure a line, name, tab, value */
-  run_vitae (&r, f->dir, "stats", f->sample_id, NULL);
+  cli_run_vitae (&r, f->dir, "stats", f->sample_id, NULL);
   g_assert_cmpint (r.status, ==, 0);
   lines = g_strsplit (r.out, "\n", -1);
   g_assert_cmpstr (lines[0], ==, "Title\tRichard Hendriks — Programmer");
@@ -223,13 +179,13 @@ test_stats_one (Fixture       *f,
   g_assert_nonnull (strstr (r.out, "\texport\tmd\n"));
 
   /* An empty resume: 0 % and everything missing */
-  run_vitae (&r, f->dir, "stats", "--json", f->empty_id, NULL);
+  cli_run_vitae (&r, f->dir, "stats", "--json", f->empty_id, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_clear_pointer (&stats, json_object_unref);
   stats = parse_object (r.out);
   g_assert_cmpint (json_object_get_int_member (stats, "completion"), ==, 0);
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (stats, "events"), "create"), ==, 1);
-  result_clear (&r);
+  cli_result_clear (&r);
 }
 
 static void
@@ -239,9 +195,9 @@ test_stats_all (Fixture       *f,
   g_autoptr(JsonObject) stats = NULL;
   JsonArray *rows, *days;
   g_auto(GStrv) lines = NULL;
-  Result r = { 0, };
+  CliResult r = { 0, };
 
-  run_vitae (&r, f->dir, "stats", "--json", NULL);
+  cli_run_vitae (&r, f->dir, "stats", "--json", NULL);
   g_assert_cmpint (r.status, ==, 0);
   stats = parse_object (r.out);
   g_assert_cmpint (json_object_get_int_member (stats, "resumes"), ==, 2);
@@ -264,7 +220,7 @@ test_stats_all (Fixture       *f,
   /* Today: the create of the empty resume */
   g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (days, VITAE_ANALYTICS_DAYS - 1), "other"), ==, 1);
 
-  run_vitae (&r, f->dir, "stats", NULL);
+  cli_run_vitae (&r, f->dir, "stats", NULL);
   g_assert_cmpint (r.status, ==, 0);
   lines = g_strsplit (r.out, "\n", -1);
   g_assert_cmpstr (lines[0], ==, "Resumes\t2");
@@ -274,31 +230,31 @@ test_stats_all (Fixture       *f,
   g_assert_nonnull (lines[6]);
   g_assert_nonnull (lines[7]);
   g_assert_cmpstr (lines[8], ==, "");
-  result_clear (&r);
+  cli_result_clear (&r);
 }
 
 static void
 test_stats_errors (Fixture       *f,
                    gconstpointer  data)
 {
-  Result r = { 0, };
+  CliResult r = { 0, };
 
-  run_vitae (&r, f->dir, "stats", "abc", NULL);
+  cli_run_vitae (&r, f->dir, "stats", "abc", NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "not a resume ID"));
 
-  run_vitae (&r, f->dir, "stats", f->sample_id, f->empty_id, NULL);
+  cli_run_vitae (&r, f->dir, "stats", f->sample_id, f->empty_id, NULL);
   g_assert_cmpint (r.status, ==, 2);
-  run_vitae (&r, f->dir, "stats", "--bogus", NULL);
+  cli_run_vitae (&r, f->dir, "stats", "--bogus", NULL);
   g_assert_cmpint (r.status, ==, 2);
 
-  run_vitae (&r, f->dir, "stats", "9999", NULL);
+  cli_run_vitae (&r, f->dir, "stats", "9999", NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "9999"));
   g_assert_cmpstr (r.out, ==, "");
 
   /* An unknown profile, and another profile's resume, are errors. */
-  run_vitae (&r, f->dir, "--profile", "Nobody", "stats", NULL);
+  cli_run_vitae (&r, f->dir, "--profile", "Nobody", "stats", NULL);
   g_assert_cmpint (r.status, ==, 1);
   {
     g_autofree char *path = g_build_filename (f->dir, "vitae.db", NULL);
@@ -306,13 +262,13 @@ test_stats_errors (Fixture       *f,
     g_autoptr(VitaeUser) bob = vitae_store_create_user (store, "Bob", NULL, NULL);
     g_assert_nonnull (bob);
   }
-  run_vitae (&r, f->dir, "--profile", "Bob", "stats", f->sample_id, NULL);
+  cli_run_vitae (&r, f->dir, "--profile", "Bob", "stats", f->sample_id, NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "Bob"));
-  run_vitae (&r, f->dir, "--profile", "Bob", "search", "hendriks", NULL);
+  cli_run_vitae (&r, f->dir, "--profile", "Bob", "search", "hendriks", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_cmpstr (r.out, ==, "");
-  result_clear (&r);
+  cli_result_clear (&r);
 }
 
 int
