@@ -488,7 +488,26 @@ on_undo_restore (AdwToast            *toast,
   reload (self, restored_id);
 }
 
-/* Asks before a restore or a delete; @callback gets the version id on @response. */
+/* The answer to confirm_version_action(): its response id names the action. */
+static void
+on_version_response (AdwMessageDialog    *dialog,
+                     const char          *response,
+                     VitaeVersionsDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "version-id"));
+  gboolean ok = TRUE;
+
+  if (g_strcmp0 (response, "restore") == 0)
+    ok = vitae_versions_dialog_restore (self, id, &error);
+  else if (g_strcmp0 (response, "delete") == 0)
+    ok = vitae_versions_dialog_delete (self, id, &error);
+  if (!ok)
+    show_error (self, error);
+}
+
+/* Asks before a restore or a delete: @response is "restore" or "delete",
+ * which on_version_response() carries out. */
 static void
 confirm_version_action (VitaeVersionsDialog    *self,
                         VitaeVersion           *version,
@@ -496,8 +515,7 @@ confirm_version_action (VitaeVersionsDialog    *self,
                         const char             *body,
                         const char             *response,
                         const char             *response_label,
-                        AdwResponseAppearance   appearance,
-                        GCallback               callback)
+                        AdwResponseAppearance   appearance)
 {
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
   gboolean destructive = appearance == ADW_RESPONSE_DESTRUCTIVE;
@@ -511,22 +529,8 @@ confirm_version_action (VitaeVersionsDialog    *self,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), destructive ? "cancel" : response);
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_object_set_data (G_OBJECT (dialog), "version-id", GSIZE_TO_POINTER ((gsize)vitae_version_get_id (version)));
-  g_signal_connect_object (dialog, "response", callback, self, 0);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_version_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-on_restore_response (AdwMessageDialog    *dialog,
-                     const char          *response,
-                     VitaeVersionsDialog *self)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "version-id"));
-
-  if (g_strcmp0 (response, "restore") != 0)
-    return;
-  if (!vitae_versions_dialog_restore (self, id, &error))
-    show_error (self, error);
 }
 
 static void
@@ -547,24 +551,10 @@ restore_action (GtkWidget  *widget,
   body = g_strdup_printf (_("The resume goes back to “%s”, saved %s. What it holds now is saved as a version first, so you can undo this."),
                           version_title (version), when);
   confirm_version_action (self, version, _("Restore This Version?"), body, "restore", _("_Restore"),
-                          ADW_RESPONSE_SUGGESTED, G_CALLBACK (on_restore_response));
+                          ADW_RESPONSE_SUGGESTED);
 }
 
 /* Delete ------------------------------------------------------------------- */
-
-static void
-on_delete_response (AdwMessageDialog    *dialog,
-                    const char          *response,
-                    VitaeVersionsDialog *self)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "version-id"));
-
-  if (g_strcmp0 (response, "delete") != 0)
-    return;
-  if (!vitae_versions_dialog_delete (self, id, &error))
-    show_error (self, error);
-}
 
 static void
 delete_action (GtkWidget  *widget,
@@ -584,7 +574,7 @@ delete_action (GtkWidget  *widget,
   body = g_strdup_printf (_("“%s”, saved %s, will be deleted. The resume itself does not change. This cannot be undone."),
                           version_title (version), when);
   confirm_version_action (self, version, _("Delete This Version?"), body, "delete", _("_Delete"),
-                          ADW_RESPONSE_DESTRUCTIVE, G_CALLBACK (on_delete_response));
+                          ADW_RESPONSE_DESTRUCTIVE);
 }
 
 /* GObject ------------------------------------------------------------------ */
