@@ -371,11 +371,33 @@ test_dropped_in_data (Fixture       *fixture,
   assert_delivered_once (fixture, healthy, message);
 }
 
+/* The server answers with an error code: the message fails with the
+ * server's own words and codes, and only a temporary refusal is retried. */
+typedef struct {
+  const char *fault;      /* tests/smtp-server.py's --fault */
+  int         code;       /* VitaeMailError */
+  const char *reason;
+  gboolean    retry;
+} Refusal;
+
+static const Refusal temporary_451 = {
+  "data-451", VITAE_MAIL_ERROR_TEMPORARY,
+  "Mailbox temporarily unavailable, try again later (451 4.3.0)", TRUE,
+};
+static const Refusal rejected_554 = {
+  "data-554", VITAE_MAIL_ERROR_REJECTED,
+  "refused the message: Message refused: it looks like spam to this server (554 5.7.1)", FALSE,
+};
+static const Refusal recipient_550 = {
+  "rcpt-550", VITAE_MAIL_ERROR_REJECTED, "User unknown (550 5.1.1)", FALSE,
+};
+
 static void
-test_temporary_reply (Fixture       *fixture,
-                      gconstpointer  data)
+test_refusal (Fixture       *fixture,
+              gconstpointer  data)
 {
-  TestSmtpOptions options = { .fault = "data-451" };
+  const Refusal *refusal = data;
+  TestSmtpOptions options = { .fault = refusal->fault };
   g_autoptr(TestSmtpServer) server = test_smtp_server_start (&options);
   g_autoptr(VitaeOutboxMessage) message = NULL;
   g_autoptr(GError) error = NULL;
@@ -383,43 +405,9 @@ test_temporary_reply (Fixture       *fixture,
   configure (fixture, server, VITAE_SMTP_SECURITY_STARTTLS, TRUE, TEST_SMTP_PASSWORD);
   message = queue (fixture, NULL, 0);
   g_assert_false (send_one (fixture, message, NULL, &error));
-  g_assert_error (error, VITAE_MAIL_ERROR, VITAE_MAIL_ERROR_TEMPORARY);
-  /* The server's own words, and its codes. */
-  assert_failed (fixture, message, "Mailbox temporarily unavailable, try again later (451 4.3.0)", TRUE);
+  g_assert_error (error, VITAE_MAIL_ERROR, refusal->code);
+  assert_failed (fixture, message, refusal->reason, refusal->retry);
   g_assert_cmpuint (test_smtp_server_count (server), ==, 0);
-}
-
-static void
-test_rejected_reply (Fixture       *fixture,
-                     gconstpointer  data)
-{
-  TestSmtpOptions options = { .fault = "data-554" };
-  g_autoptr(TestSmtpServer) server = test_smtp_server_start (&options);
-  g_autoptr(VitaeOutboxMessage) message = NULL;
-  g_autoptr(GError) error = NULL;
-
-  configure (fixture, server, VITAE_SMTP_SECURITY_STARTTLS, TRUE, TEST_SMTP_PASSWORD);
-  message = queue (fixture, NULL, 0);
-  g_assert_false (send_one (fixture, message, NULL, &error));
-  g_assert_error (error, VITAE_MAIL_ERROR, VITAE_MAIL_ERROR_REJECTED);
-  /* Refused for good: only the person may try again. */
-  assert_failed (fixture, message, "refused the message: Message refused: it looks like spam to this server (554 5.7.1)", FALSE);
-}
-
-static void
-test_recipient_rejected (Fixture       *fixture,
-                         gconstpointer  data)
-{
-  TestSmtpOptions options = { .fault = "rcpt-550" };
-  g_autoptr(TestSmtpServer) server = test_smtp_server_start (&options);
-  g_autoptr(VitaeOutboxMessage) message = NULL;
-  g_autoptr(GError) error = NULL;
-
-  configure (fixture, server, VITAE_SMTP_SECURITY_STARTTLS, TRUE, TEST_SMTP_PASSWORD);
-  message = queue (fixture, NULL, 0);
-  g_assert_false (send_one (fixture, message, NULL, &error));
-  g_assert_error (error, VITAE_MAIL_ERROR, VITAE_MAIL_ERROR_REJECTED);
-  assert_failed (fixture, message, "User unknown (550 5.1.1)", FALSE);
 }
 
 static void
@@ -820,9 +808,12 @@ main (int    argc,
   ADD ("clear-only-to-loopback", test_clear_to_loopback);
   ADD ("fault/nothing-listening", test_nothing_listening);
   ADD ("fault/dropped-in-data", test_dropped_in_data);
-  ADD ("fault/temporary-451", test_temporary_reply);
-  ADD ("fault/rejected-554", test_rejected_reply);
-  ADD ("fault/recipient-550", test_recipient_rejected);
+  g_test_add ("/vitae/mail/smtp/fault/temporary-451", Fixture, &temporary_451,
+              fixture_set_up, test_refusal, fixture_tear_down);
+  g_test_add ("/vitae/mail/smtp/fault/rejected-554", Fixture, &rejected_554,
+              fixture_set_up, test_refusal, fixture_tear_down);
+  g_test_add ("/vitae/mail/smtp/fault/recipient-550", Fixture, &recipient_550,
+              fixture_set_up, test_refusal, fixture_tear_down);
   ADD ("fault/wrong-password", test_wrong_password);
   ADD ("fault/untrusted-certificate", test_untrusted_certificate);
   ADD ("fault/starttls-not-offered", test_starttls_not_offered);
