@@ -310,3 +310,52 @@ test_render_sample_pdf (VitaeResume *resume)
   g_assert_true (test_bytes_contain (pdf, "%PDF-"));
   return pdf;
 }
+
+typedef struct {
+  gboolean  done;
+  gboolean  sent;
+  GError   *error;
+} SendResult;
+
+static void
+on_sent (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  SendResult *outcome = user_data;
+
+  outcome->sent = vitae_mailer_send_finish (VITAE_MAILER (source), result, &outcome->error);
+  outcome->done = TRUE;
+}
+
+static gboolean
+is_sent_or_failed (gpointer data)
+{
+  return ((SendResult *)data)->done;
+}
+
+/**
+ * test_mailer_send:
+ *
+ * One attempt to send @message through @mailer, waited for (a minute at
+ * most).
+ *
+ * Returns: whether it was sent, else %FALSE with the reason in @error
+ */
+gboolean
+test_mailer_send (VitaeMailer         *mailer,
+                  VitaeOutboxMessage  *message,
+                  GCancellable        *cancellable,
+                  GError             **error)
+{
+  SendResult outcome = { FALSE, FALSE, NULL };
+
+  vitae_mailer_send_async (mailer, vitae_outbox_message_get_id (message), cancellable, on_sent, &outcome);
+  test_spin_until (is_sent_or_failed, &outcome, 60);
+  if (outcome.error != NULL)
+    {
+      g_test_message ("not sent: %s", outcome.error->message);
+      g_propagate_error (error, outcome.error);
+    }
+  return outcome.sent;
+}

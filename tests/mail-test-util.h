@@ -52,6 +52,10 @@ gboolean        test_file_contains             (const char            *path,
                                                 const char            *needle);
 gboolean        test_dir_contains              (const char            *dir,
                                                 const char            *needle);
+gboolean        test_mailer_send               (VitaeMailer           *mailer,
+                                                VitaeOutboxMessage    *message,
+                                                GCancellable          *cancellable,
+                                                GError               **error);
 VitaeResume    *test_load_sample_resume        (void);
 GBytes         *test_render_sample_pdf         (VitaeResume           *resume);
 

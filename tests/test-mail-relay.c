@@ -31,12 +31,6 @@ typedef struct {
   GBytes      *body;
 } Fixture;
 
-typedef struct {
-  gboolean  done;
-  gboolean  sent;
-  GError   *error;
-} SendResult;
-
 static void
 on_request (SoupServer        *server,
             SoupServerMessage *msg,
@@ -141,38 +135,12 @@ queue (Fixture *fixture,
   return message;
 }
 
-static void
-on_sent (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  SendResult *outcome = user_data;
-
-  outcome->sent = vitae_mailer_send_finish (VITAE_MAILER (source), result, &outcome->error);
-  outcome->done = TRUE;
-}
-
-static gboolean
-is_done (gpointer data)
-{
-  return ((SendResult *)data)->done;
-}
-
 static gboolean
 send_one (Fixture            *fixture,
           VitaeOutboxMessage *message,
           GError            **error)
 {
-  SendResult outcome = { FALSE, FALSE, NULL };
-
-  vitae_mailer_send_async (fixture->mailer, vitae_outbox_message_get_id (message), NULL, on_sent, &outcome);
-  test_spin_until (is_done, &outcome, 60);
-  if (outcome.error != NULL)
-    {
-      g_test_message ("not sent: %s", outcome.error->message);
-      g_propagate_error (error, outcome.error);
-    }
-  return outcome.sent;
+  return test_mailer_send (fixture->mailer, message, NULL, error);
 }
 
 static VitaeOutboxMessage *

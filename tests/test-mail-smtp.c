@@ -20,12 +20,6 @@ typedef struct {
   VitaeMailer *mailer;
 } Fixture;
 
-typedef struct {
-  gboolean  done;
-  gboolean  sent;
-  GError   *error;
-} SendResult;
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -99,23 +93,6 @@ queue (Fixture *fixture,
   return message;
 }
 
-static void
-on_sent (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  SendResult *outcome = user_data;
-
-  outcome->sent = vitae_mailer_send_finish (VITAE_MAILER (source), result, &outcome->error);
-  outcome->done = TRUE;
-}
-
-static gboolean
-is_done (gpointer data)
-{
-  return ((SendResult *)data)->done;
-}
-
 /* One attempt; returns whether it was sent, with the reason in @error. */
 static gboolean
 send_one (Fixture            *fixture,
@@ -123,16 +100,7 @@ send_one (Fixture            *fixture,
           GCancellable       *cancellable,
           GError            **error)
 {
-  SendResult outcome = { FALSE, FALSE, NULL };
-
-  vitae_mailer_send_async (fixture->mailer, vitae_outbox_message_get_id (message), cancellable,
-                           on_sent, &outcome);
-  test_spin_until (is_done, &outcome, 60);
-  if (outcome.error != NULL)
-    g_test_message ("not sent: %s", outcome.error->message);
-  if (outcome.error != NULL)
-    g_propagate_error (error, outcome.error);
-  return outcome.sent;
+  return test_mailer_send (fixture->mailer, message, cancellable, error);
 }
 
 static VitaeOutboxMessage *
