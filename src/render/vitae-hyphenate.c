@@ -19,8 +19,8 @@
  *
  * The patterns are read here rather than through libhyphen: libhyphen
  * builds a state machine from them, which takes 15 ms for en_US and 3 s for
- * the German dictionary's 78,000 patterns; a hash table of the patterns
- * takes a fraction of that and finds the same points. A dictionary may hold
+ * the German dictionary's 78,000 patterns; a trie of the patterns takes a
+ * fraction of that and finds the same points. A dictionary may hold
  * two levels (NEXTLEVEL): the first finds the parts of a compound word, the
  * second hyphenates each part, as libhyphen does. Non-standard patterns
  * (that change letters, "ck/k=k") are left out. */
@@ -28,10 +28,23 @@
 #define SOFT_HYPHEN "\xc2\xad"
 #define MIN_WORD_CHARS 6
 
+/* A trie of the patterns' letters; node 0 is the root. A node's children
+ * are a list of siblings, but the root's first letters are found through
+ * a table: every letter of every word starts a walk there. */
 typedef struct {
-  GHashTable *patterns;   /* letters (UTF-8) → guint8 values, one more than letters;
-                           * both in one allocation, freed with the key */
-  guint       max_chars;  /* the longest pattern, in letters */
+  gunichar c;
+  guint32  first_child;   /* 0: none */
+  guint32  next_sibling;  /* 0: none */
+  guint32  values;        /* 1 + where the values of a pattern ending here
+                           * start (one more than its letters); 0: none */
+} TrieNode;
+
+#define ROOT_TABLE_SIZE 0x250   /* Latin, Latin-1, Latin Extended-A and B */
+
+typedef struct {
+  GArray     *nodes;    /* TrieNode */
+  GByteArray *values;
+  guint32     root_children[ROOT_TABLE_SIZE];
 } Level;
 
 typedef struct {
@@ -62,44 +75,76 @@ find_dictionary_file (const char *language)
   return NULL;
 }
 
-/* One allocation an entry: the letters, a NUL, then the values. */
+static void
+level_init (Level *level)
+{
+  TrieNode root = { 0, };
+
+  level->nodes = g_array_new (FALSE, FALSE, sizeof (TrieNode));
+  g_array_append_val (level->nodes, root);
+  level->values = g_byte_array_new ();
+  memset (level->root_children, 0, sizeof level->root_children);
+}
+
+/* The child of @parent for @c, or 0. */
+static inline guint32
+level_child (const Level *level,
+             guint32      parent,
+             gunichar     c)
+{
+  const TrieNode *nodes = (const TrieNode *)(gpointer)level->nodes->data;
+
+  if (parent == 0 && c < ROOT_TABLE_SIZE)
+    return level->root_children[c];
+  for (guint32 n = nodes[parent].first_child; n != 0; n = nodes[n].next_sibling)
+    if (nodes[n].c == c)
+      return n;
+  return 0;
+}
+
 static void
 level_add_pattern (Level      *level,
                    const char *pattern,
                    gsize       len)
 {
-  char letters[256];
   guint8 values[64] = { 0, };
-  gsize letters_len = 0;
   guint n_letters = 0;
-  char *entry;
+  guint32 node = 0;
 
-  for (const char *p = pattern; p < pattern + len;)
+  for (const char *p = pattern; p < pattern + len; p = g_utf8_next_char (p))
     {
-      const char *next = g_utf8_next_char (p);
+      gunichar c;
+      guint32 child;
 
       if (*p >= '0' && *p <= '9')
         {
           values[n_letters] = (guint8)(*p - '0');
-          p = next;
           continue;
         }
-      if (n_letters + 1 >= G_N_ELEMENTS (values) || letters_len + (gsize)(next - p) >= sizeof letters)
-        return;
-      memcpy (letters + letters_len, p, next - p);
-      letters_len += next - p;
+      if (n_letters + 1 >= G_N_ELEMENTS (values))
+        return;   /* nothing that long is a pattern; the nodes so far are harmless */
+      c = g_utf8_get_char (p);
+      child = level_child (level, node, c);
+      if (child == 0)
+        {
+          TrieNode added = { c, 0, 0, 0 };
+
+          child = level->nodes->len;
+          added.next_sibling = g_array_index (level->nodes, TrieNode, node).first_child;
+          g_array_append_val (level->nodes, added);
+          g_array_index (level->nodes, TrieNode, node).first_child = child;
+          if (node == 0 && c < ROOT_TABLE_SIZE)
+            level->root_children[c] = child;
+        }
+      node = child;
       n_letters++;
-      p = next;
     }
   if (n_letters == 0)
     return;
 
-  entry = g_malloc (letters_len + 1 + n_letters + 1);
-  memcpy (entry, letters, letters_len);
-  entry[letters_len] = '\0';
-  memcpy (entry + letters_len + 1, values, n_letters + 1);
-  level->max_chars = MAX (level->max_chars, n_letters);
-  g_hash_table_replace (level->patterns, entry, entry + letters_len + 1);
+  /* A pattern given twice: the later one counts. */
+  g_array_index (level->nodes, TrieNode, node).values = level->values->len + 1;
+  g_byte_array_append (level->values, values, n_letters + 1);
 }
 
 static guint
@@ -128,7 +173,7 @@ dictionary_parse (char *contents)
   dictionary->compound_left_min = 2;
   dictionary->compound_right_min = 2;
   dictionary->n_levels = 1;
-  dictionary->levels[0].patterns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  level_init (&dictionary->levels[0]);
 
   while (line != NULL && *line != '\0')
     {
@@ -149,7 +194,7 @@ dictionary_parse (char *contents)
         {
           if (dictionary->n_levels == 1)
             {
-              dictionary->levels[1].patterns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+              level_init (&dictionary->levels[1]);
               dictionary->n_levels = 2;
             }
         }
@@ -304,28 +349,28 @@ level_apply (const Level    *level,
              guint           n,
              guint8         *values)
 {
-  g_autofree gunichar *dotted = g_new (gunichar, n + 2);
-  char key[64 * 6 + 1];
+  const TrieNode *nodes = (const TrieNode *)(gpointer)level->nodes->data;
 
-  dotted[0] = '.';
-  memcpy (dotted + 1, word, n * sizeof (gunichar));
-  dotted[n + 1] = '.';
   memset (values, 0, n + 3);
-
   for (guint i = 0; i < n + 2; i++)
     {
-      gsize key_len = 0;
+      guint32 node = 0;
 
-      for (guint j = i; j < n + 2 && j - i < level->max_chars; j++)
+      /* ".word.": its letter j is word[j - 1]. */
+      for (guint j = i; j < n + 2; j++)
         {
-          const guint8 *found;
+          gunichar c = j == 0 || j == n + 1 ? '.' : word[j - 1];
 
-          key_len += g_unichar_to_utf8 (dotted[j], key + key_len);
-          key[key_len] = '\0';
-          found = g_hash_table_lookup (level->patterns, key);
-          if (found != NULL)
-            for (guint k = 0; k <= j - i + 1; k++)
-              values[i + k] = MAX (values[i + k], found[k]);
+          node = level_child (level, node, c);
+          if (node == 0)
+            break;
+          if (nodes[node].values != 0)
+            {
+              const guint8 *found = level->values->data + nodes[node].values - 1;
+
+              for (guint k = 0; k <= j - i + 1; k++)
+                values[i + k] = MAX (values[i + k], found[k]);
+            }
         }
     }
 }
@@ -417,6 +462,13 @@ append_hyphenated_word (GString          *out,
     }
 }
 
+/* g_unichar_isalpha(), quicker for ASCII: it runs on every character. */
+static inline gboolean
+is_letter (gunichar c)
+{
+  return c < 0x80 ? g_ascii_isalpha ((char)c) : g_unichar_isalpha (c);
+}
+
 static gboolean
 is_plain_word (const char *word,
                gsize       n)
@@ -427,11 +479,11 @@ is_plain_word (const char *word,
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (!g_unichar_isalpha (c))
+      if (!is_letter (c))
         return FALSE;
       /* "JavaScript", "SQL", "iOS": names, kept whole. A capital first
        * letter is not: German capitalises every noun. */
-      if (p != word && (g_unichar_isupper (c) || g_unichar_istitle (c)))
+      if (p != word && (c < 0x80 ? g_ascii_isupper ((char)c) : g_unichar_isupper (c) || g_unichar_istitle (c)))
         return FALSE;
       n_chars++;
     }
@@ -479,14 +531,14 @@ vitae_hyphenate (const char *text,
       const char *end;
       gunichar before, after;
 
-      if (!g_unichar_isalpha (g_utf8_get_char (p)))
+      if (!is_letter (g_utf8_get_char (p)))
         {
           p = g_utf8_next_char (p);
           g_string_append_len (out, start, p - start);
           continue;
         }
       end = p;
-      while (*end != '\0' && g_unichar_isalpha (g_utf8_get_char (end)))
+      while (*end != '\0' && is_letter (g_utf8_get_char (end)))
         end = g_utf8_next_char (end);
 
       before = start > text ? g_utf8_get_char (g_utf8_prev_char (start)) : ' ';
