@@ -7,7 +7,10 @@
 #include <locale.h>
 
 #ifdef VITAE_WITH_APP
+#include <gtk/gtk.h>
+
 #include "vitae-application.h"
+#include "vitae-gl-check.h"
 #endif
 #include "vitae-cli.h"
 #include "vitae-launch.h"
@@ -35,8 +38,12 @@ main (int    argc,
 
 #ifdef VITAE_WITH_APP
   {
-    g_autoptr(VitaeApplication) app = vitae_application_new ();
+    g_autoptr(VitaeApplication) app = NULL;
 
+    /* Before GApplication starts its threads: this may set GSK_RENDERER. */
+    if (gtk_init_check ())
+      vitae_prefer_cairo_on_software_gl ();
+    app = vitae_application_new ();
     return g_application_run (G_APPLICATION (app), argc, argv);
   }
 #else

@@ -17,7 +17,7 @@ manifest_path = top / "flatpak" / "io.github.vitae.Vitae.json"
 # SDK) provides. Anything else meson asks for needs a module here.
 RUNTIME = {
     "glib-2.0", "gio-2.0", "gobject-2.0", "gio-unix-2.0", "gmodule-2.0",
-    "gtk4", "libadwaita-1", "json-glib-1.0", "sqlite3", "pango", "pangocairo", "pangoft2",
+    "gtk4", "libadwaita-1", "json-glib-1.0", "sqlite3", "pango", "pangocairo", "pangoft2", "epoxy",
     "cairo", "cairo-pdf", "gdk-pixbuf-2.0", "libsecret-1", "libsoup-3.0",
     "libcurl", "fontconfig", "freetype2", "harfbuzz", "libxml-2.0", "zlib",
     "m",  # libm, part of the C library

@@ -8,6 +8,7 @@
 
 #include "vitae-core.h"
 #include "vitae-export.h"
+#include "vitae-gl-check.h"
 #include "vitae-json-resume.h"
 #include "vitae-preview.h"
 #include "vitae-render.h"
@@ -595,6 +596,83 @@ test_file_name (void)
   g_string_free (many, TRUE);
 }
 
+static void
+test_software_gl_names (void)
+{
+  const char *software[] = {
+    "llvmpipe (LLVM 15.0.6, 256 bits)", "softpipe", "Software Rasterizer", "Mesa X11 swrast", NULL,
+  };
+  const char *hardware[] = {
+    "Mesa Intel(R) UHD Graphics 620 (KBL GT2)", "AMD Radeon RX 6600 (navi23, LLVM 15.0.6, DRM 3.49, 6.1.0-13-amd64)",
+    "NVIDIA GeForce GTX 1060 6GB/PCIe/SSE2", "virgl (Apple M1)", "SVGA3D; build: RELEASE; LLVM;", NULL,
+  };
+
+  for (guint i = 0; software[i] != NULL; i++)
+    g_assert_true (vitae_gl_renderer_is_software (software[i]));
+  for (guint i = 0; hardware[i] != NULL; i++)
+    g_assert_false (vitae_gl_renderer_is_software (hardware[i]));
+  g_assert_false (vitae_gl_renderer_is_software (NULL));
+}
+
+/* In a child: GTK reads GSK_RENDERER once, when the first window gets its
+ * renderer. */
+static void
+software_gl_child (const char *renderer_env)
+{
+  GtkWidget *window;
+  GskRenderer *renderer;
+  gboolean chose_cairo;
+
+  if (renderer_env != NULL)
+    g_setenv ("GSK_RENDERER", renderer_env, TRUE);
+  else
+    g_unsetenv ("GSK_RENDERER");
+  chose_cairo = vitae_prefer_cairo_on_software_gl ();
+  g_print ("chose cairo: %d\n", chose_cairo);
+
+  window = gtk_window_new ();
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_realized (window))
+    g_main_context_iteration (NULL, TRUE);
+  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  g_print ("renderer: %s\n", G_OBJECT_TYPE_NAME (renderer));
+
+  if (renderer_env != NULL)
+    {
+      /* Somebody's choice stands. */
+      g_assert_false (chose_cairo);
+      g_assert_cmpstr (g_getenv ("GSK_RENDERER"), ==, renderer_env);
+    }
+  else if (chose_cairo)
+    g_assert_true (GSK_IS_CAIRO_RENDERER (renderer));
+  else
+    g_assert_null (g_getenv ("GSK_RENDERER"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_software_gl_renderer (void)
+{
+  if (g_test_subprocess ())
+    {
+      software_gl_child (g_getenv ("VITAE_TEST_GSK_RENDERER"));
+      return;
+    }
+
+  /* Whatever this machine's OpenGL is, the window uses what the probe chose
+   * (under Xvfb it is llvmpipe: the cairo renderer). */
+  g_unsetenv ("VITAE_TEST_GSK_RENDERER");
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("*renderer: Gsk*");
+
+  g_setenv ("VITAE_TEST_GSK_RENDERER", "gl", TRUE);
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("*chose cairo: 0*");
+  g_unsetenv ("VITAE_TEST_GSK_RENDERER");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -619,6 +697,8 @@ main (int   argc,
   g_test_add ("/vitae/ui/preview/window-export-print", Fixture, "window",
               fixture_set_up, test_window_export, fixture_tear_down);
   g_test_add_func ("/vitae/ui/preview/file-name", test_file_name);
+  g_test_add_func ("/vitae/ui/preview/software-gl-names", test_software_gl_names);
+  g_test_add_func ("/vitae/ui/preview/software-gl-renderer", test_software_gl_renderer);
 
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "vitae-core.h"
+#include "vitae-gl-check.h"
 #include "vitae-json-resume.h"
 #include "vitae-preview.h"
 #include "vitae-window.h"
@@ -157,6 +158,9 @@ main (int   argc,
       g_printerr ("bench-preview needs a display: run it under xvfb-run\n");
       return 77;
     }
+  /* As vitae's main() does: GTK's cairo renderer where OpenGL is software. */
+  if (vitae_prefer_cairo_on_software_gl ())
+    g_print ("OpenGL is a software rasteriser here: the cairo renderer draws (as in the app)\n");
   adw_init ();
 
   dir = g_dir_make_tmp ("vitae-bench-preview-XXXXXX", &error);
