@@ -1181,6 +1181,51 @@ test_threads (void)
     }
 }
 
+typedef struct {
+  VitaeResume *resume;
+  const char  *template_id;
+} FreshRender;
+
+/* On a thread of its own: its layout cache starts empty. */
+static gpointer
+render_fresh (gpointer data)
+{
+  FreshRender *job = data;
+  g_autoptr(GDateTime) date = g_date_time_new_from_unix_utc (FIXED_DATE_UNIX);
+  VitaeRenderOptions options = { job->template_id, NULL, date };
+
+  return vitae_render_pdf (job->resume, &options, NULL);
+}
+
+/* Renders after an edit reuse the unchanged paragraphs' layouts: what they
+ * write must be what a render with nothing cached writes, also when a
+ * paragraph keeps its text and changes only its attributes (the accent
+ * colour of modern's headings). */
+static void
+test_layout_cache (void)
+{
+  for (guint t = 0; t < G_N_ELEMENTS (template_ids); t++)
+    {
+      g_autoptr(VitaeResume) resume = make_rich_resume ();
+      g_autoptr(VitaeResume) snapshot = NULL;
+      g_autoptr(GBytes) before = render (resume, template_ids[t], NULL);
+      g_autoptr(GBytes) cached = NULL;
+      g_autoptr(GBytes) fresh = NULL;
+      FreshRender job = { NULL, template_ids[t] };
+
+      vitae_resume_set_accent (resume, "#c01c28");
+      vitae_entry_set_text (vitae_resume_get_basics (resume), "label", "Principal Engineer");
+      cached = render (resume, template_ids[t], NULL);
+      snapshot = vitae_resume_copy (resume);
+      job.resume = snapshot;
+      fresh = g_thread_join (g_thread_new ("fresh", render_fresh, &job));
+
+      g_assert_nonnull (fresh);
+      g_assert_false (g_bytes_equal (before, cached));
+      g_assert_true (g_bytes_equal (cached, fresh));
+    }
+}
+
 static void
 test_draw_page (void)
 {
@@ -1254,6 +1299,7 @@ main (int   argc,
   g_test_add_func ("/vitae/render/section-layout", test_section_layout);
   g_test_add_func ("/vitae/render/errors", test_errors);
   g_test_add_func ("/vitae/render/threads", test_threads);
+  g_test_add_func ("/vitae/render/layout-cache", test_layout_cache);
   g_test_add_func ("/vitae/render/draw-page", test_draw_page);
 
   return g_test_run ();

@@ -34,6 +34,7 @@ typedef struct {
   PangoFontDescription       *body_font;
   PangoFontDescription       *heading_font;
   PangoFontDescription       *name_font;
+  PangoLayout                *bullet;       /* one for every list item */
 } Builder;
 
 struct _VitaeRenderDocument
@@ -296,13 +297,18 @@ add_bullets (Builder            *b,
       block->list_id = list_id;
       vitae_rich_text_clear (&rt);
 
-      vitae_rich_text_init (&bullet_rt);
-      vitae_rich_text_append (&bullet_rt, "•", &bullet_style);
-      block->bullet = pango_layout_new (b->doc->context);
-      pango_layout_set_font_description (block->bullet, b->body_font);
-      pango_layout_set_text (block->bullet, bullet_rt.text->str, -1);
-      pango_layout_set_attributes (block->bullet, bullet_rt.attrs);
-      vitae_rich_text_clear (&bullet_rt);
+      if (b->bullet == NULL)
+        {
+          vitae_rich_text_init (&bullet_rt);
+          vitae_rich_text_append (&bullet_rt, "•", &bullet_style);
+          b->bullet = pango_layout_new (b->doc->context);
+          pango_layout_set_font_description (b->bullet, b->body_font);
+          pango_layout_set_text (b->bullet, bullet_rt.text->str, -1);
+          pango_layout_set_attributes (b->bullet, bullet_rt.attrs);
+          vitae_rich_text_clear (&bullet_rt);
+        }
+      /* Only ever read from here on: every item draws the same one. */
+      block->bullet = g_object_ref (b->bullet);
     }
 }
 
@@ -1155,6 +1161,7 @@ builder_clear (Builder *b)
   pango_font_description_free (b->body_font);
   pango_font_description_free (b->heading_font);
   pango_font_description_free (b->name_font);
+  g_clear_object (&b->bullet);
 }
 
 static void

@@ -154,15 +154,65 @@ block_measure (VitaeBlock *block)
  * used it. */
 
 typedef struct {
-  GHashTable *layouts;      /* key → CachedLayout */
+  GHashTable *layouts;      /* CachedLayout, its own key */
   guint       generation;
   gboolean    active;
 } LayoutCache;
 
+/* Everything a layout's lines depend on: the font map (the templates' fonts
+ * or all of them), the font, the width, the alignment, the spacing, the
+ * attributes and the text. Contexts are all set up alike (see
+ * vitae-render-document.c). A lookup fills one in on the stack, pointing at
+ * what it would lay out; an entry points into its own layout. */
 typedef struct {
-  PangoLayout *layout;
-  guint        generation;
+  guint                       hash;
+  PangoFontMap               *font_map;
+  const PangoFontDescription *font;
+  int                         width;       /* Pango units; -1: no wrapping */
+  PangoAlignment              align;
+  double                      line_spacing;
+  PangoAttrList              *attrs;
+  const char                 *text;
+  PangoLayout                *layout;      /* entries only */
+  guint                       generation;
 } CachedLayout;
+
+static void
+cached_layout_init (CachedLayout               *key,
+                    PangoContext               *context,
+                    const PangoFontDescription *font,
+                    int                         width,
+                    PangoAlignment              align,
+                    double                      line_spacing,
+                    PangoAttrList              *attrs,
+                    const char                 *text)
+{
+  *key = (CachedLayout) { 0, pango_context_get_font_map (context), font, width, align, line_spacing, attrs, text, };
+  /* The attributes are left to cached_layout_equal(): text, font and width
+   * tell paragraphs apart. */
+  key->hash = g_str_hash (text) ^ (pango_font_description_hash (font) * 31u) ^
+              ((guint)width * 17u) ^ ((guint)align << 28) ^ (guint)(line_spacing * 1000) ^
+              (guint)GPOINTER_TO_SIZE (key->font_map);
+}
+
+static guint
+cached_layout_hash (gconstpointer key)
+{
+  return ((const CachedLayout *)key)->hash;
+}
+
+static gboolean
+cached_layout_equal (gconstpointer a,
+                     gconstpointer b)
+{
+  const CachedLayout *x = a, *y = b;
+
+  return x->hash == y->hash && x->font_map == y->font_map && x->width == y->width &&
+         x->align == y->align && x->line_spacing == y->line_spacing &&
+         g_str_equal (x->text, y->text) && pango_font_description_equal (x->font, y->font) &&
+         (x->attrs == y->attrs ||
+          (x->attrs != NULL && y->attrs != NULL && pango_attr_list_equal (x->attrs, y->attrs)));
+}
 
 static void
 cached_layout_free (gpointer data)
@@ -192,7 +242,7 @@ get_layout_cache (void)
   if (cache == NULL)
     {
       cache = g_new0 (LayoutCache, 1);
-      cache->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, cached_layout_free);
+      cache->layouts = g_hash_table_new_full (cached_layout_hash, cached_layout_equal, cached_layout_free, NULL);
       g_private_set (&layout_cache_key, cache);
     }
   return cache;
@@ -233,28 +283,6 @@ vitae_layout_cache_end (void)
       g_hash_table_iter_remove (&iter);
 }
 
-/* Everything a layout's lines depend on: the font map (the templates' fonts
- * or all of them), the font, the width, the alignment, the spacing, the
- * attributes and the text. Contexts are all set up alike (see
- * vitae-render-document.c). */
-static char *
-layout_key (PangoContext               *context,
-            VitaeRichText              *rt,
-            const PangoFontDescription *font,
-            double                      width,
-            PangoAlignment              align,
-            double                      line_spacing)
-{
-  g_autofree char *font_text = pango_font_description_to_string (font);
-  g_autofree char *attrs_text = pango_attr_list_to_string (rt->attrs);
-  char spacing[G_ASCII_DTOSTR_BUF_SIZE];
-
-  g_ascii_dtostr (spacing, sizeof spacing, line_spacing);
-  return g_strdup_printf ("%p|%s|%d|%d|%s|%s|%s", (gpointer)pango_context_get_font_map (context),
-                          font_text, width > 0 ? (int)(width * PANGO_SCALE) : -1, align,
-                          spacing, attrs_text, rt->text->str);
-}
-
 static PangoLayout *
 make_layout (PangoContext               *context,
              VitaeRichText              *rt,
@@ -264,15 +292,16 @@ make_layout (PangoContext               *context,
              double                      line_spacing)
 {
   LayoutCache *cache = g_private_get (&layout_cache_key);
-  g_autofree char *key = NULL;
+  gboolean caching = cache != NULL && cache->active;
+  int pango_width = width > 0 ? (int)(width * PANGO_SCALE) : -1;
   PangoLayout *layout;
 
-  if (cache != NULL && cache->active)
+  if (caching)
     {
-      CachedLayout *cached;
+      CachedLayout key, *cached;
 
-      key = layout_key (context, rt, font, width, align, line_spacing);
-      cached = g_hash_table_lookup (cache->layouts, key);
+      cached_layout_init (&key, context, font, pango_width, align, line_spacing, rt->attrs, rt->text->str);
+      cached = g_hash_table_lookup (cache->layouts, &key);
       if (cached != NULL)
         {
           cached->generation = cache->generation;
@@ -282,9 +311,9 @@ make_layout (PangoContext               *context,
 
   layout = pango_layout_new (context);
   pango_layout_set_font_description (layout, font);
-  if (width > 0)
+  if (pango_width > 0)
     {
-      pango_layout_set_width (layout, (int)(width * PANGO_SCALE));
+      pango_layout_set_width (layout, pango_width);
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
     }
   pango_layout_set_alignment (layout, align);
@@ -295,13 +324,16 @@ make_layout (PangoContext               *context,
   /* Lay it out now: a cached layout is only ever read. */
   pango_layout_get_line_count (layout);
 
-  if (key != NULL)
+  if (caching)
     {
       CachedLayout *cached = g_new (CachedLayout, 1);
 
+      /* Pointing into the layout, which lives as long as the entry. */
+      cached_layout_init (cached, context, pango_layout_get_font_description (layout), pango_width,
+                          align, line_spacing, pango_layout_get_attributes (layout), pango_layout_get_text (layout));
       cached->layout = g_object_ref (layout);
       cached->generation = cache->generation;
-      g_hash_table_insert (cache->layouts, g_steal_pointer (&key), cached);
+      g_hash_table_add (cache->layouts, cached);
     }
   return layout;
 }
