@@ -1226,6 +1226,90 @@ test_layout_cache (void)
     }
 }
 
+/* @pdf with its creation and modification dates blanked. */
+static char *
+undated (GBytes *pdf)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (pdf, &size);
+  char *copy = g_memdup2 (data, size);
+  const char *keys[] = { "/CreationDate (", "/ModDate (" };
+
+  for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+    {
+      gsize key_len = strlen (keys[k]);
+      char *at = NULL;
+
+      /* Binary streams hold NULs: search the bytes. */
+      for (gsize i = 0; at == NULL && i + key_len <= size; i++)
+        if (memcmp (copy + i, keys[k], key_len) == 0)
+          at = copy + i;
+      g_assert_nonnull (at);
+      for (char *p = at + key_len; p < copy + size && *p != ')'; p++)
+        *p = '0';
+    }
+  return copy;
+}
+
+static gboolean
+has_thread_named (const char *name)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/proc/self/task", 0, NULL);
+  const char *task;
+
+  while (dir != NULL && (task = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename ("/proc/self/task", task, "comm", NULL);
+      g_autofree char *comm = NULL;
+
+      if (g_file_get_contents (path, &comm, NULL, NULL) && g_str_equal (g_strstrip (comm), name))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* vitae_render_pdf() lays paragraphs out on this thread and a helper thread
+ * (VITAE_RENDER_TWO_THREADS is set in main()); the PDF must be the one a
+ * document laid out on one thread writes, with nothing cached and again
+ * with the layouts of both threads cached. */
+static void
+test_two_threads (void)
+{
+  g_autoptr(VitaeResume) rich = make_rich_resume ();
+  g_autoptr(VitaeResume) longer = make_long_resume ();
+  VitaeResume *resumes[] = { rich, longer };
+
+  for (guint r = 0; r < G_N_ELEMENTS (resumes); r++)
+    for (guint t = 0; t < G_N_ELEMENTS (template_ids); t++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(VitaeRenderDocument) document = NULL;
+        g_autoptr(GBytes) one = NULL, two = NULL, cached = NULL;
+        g_autofree char *one_text = NULL, *two_text = NULL, *cached_text = NULL;
+        VitaeRenderOptions options = { template_ids[t], NULL, NULL };
+
+        document = vitae_render_document_new (resumes[r], &options, &error);
+        g_assert_no_error (error);
+        one = vitae_render_document_to_pdf (document, &error);
+        g_assert_no_error (error);
+
+        vitae_render_forget_layouts ();
+        two = vitae_render_pdf (resumes[r], &options, &error);
+        g_assert_no_error (error);
+        cached = vitae_render_pdf (resumes[r], &options, &error);
+        g_assert_no_error (error);
+
+        one_text = undated (one);
+        two_text = undated (two);
+        cached_text = undated (cached);
+        g_assert_cmpuint (g_bytes_get_size (one), ==, g_bytes_get_size (two));
+        g_assert_true (memcmp (one_text, two_text, g_bytes_get_size (one)) == 0);
+        g_assert_cmpuint (g_bytes_get_size (one), ==, g_bytes_get_size (cached));
+        g_assert_true (memcmp (one_text, cached_text, g_bytes_get_size (one)) == 0);
+      }
+  g_assert_true (has_thread_named ("vitae-layout"));
+}
+
 static void
 test_draw_page (void)
 {
@@ -1270,6 +1354,9 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  /* Renders share their layout work with a helper thread even on one
+   * processor (see vitae-render-layout.c). */
+  g_setenv ("VITAE_RENDER_TWO_THREADS", "1", TRUE);
 
   g_test_add_func ("/vitae/render/templates", test_templates_list);
   for (guint i = 0; i < G_N_ELEMENTS (template_ids); i++)
@@ -1300,6 +1387,7 @@ main (int   argc,
   g_test_add_func ("/vitae/render/errors", test_errors);
   g_test_add_func ("/vitae/render/threads", test_threads);
   g_test_add_func ("/vitae/render/layout-cache", test_layout_cache);
+  g_test_add_func ("/vitae/render/two-threads", test_two_threads);
   g_test_add_func ("/vitae/render/draw-page", test_draw_page);
 
   return g_test_run ();

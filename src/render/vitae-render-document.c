@@ -47,6 +47,7 @@ struct _VitaeRenderDocument
   guint32              accent;
   guint32              sidebar_text;
   PangoContext        *context;
+  gboolean             all_fonts;      /* context's fonts: see context_new() */
   cairo_surface_t     *photo;
 
   GPtrArray           *main_blocks;
@@ -63,6 +64,8 @@ struct _VitaeRenderDocument
 };
 
 G_DEFINE_FINAL_TYPE (VitaeRenderDocument, vitae_render_document, G_TYPE_OBJECT)
+
+static PangoContext *context_new (gboolean all_fonts);
 
 static guint32
 parse_accent (const char *accent)
@@ -849,6 +852,7 @@ build_one_column_header (Builder *b)
       vitae_rich_text_clear (&rt);
     }
 
+  vitae_blocks_realize (b->blocks, first_block, doc->context, doc->all_fonts, context_new);
   for (guint i = first_block; i < b->blocks->len; i++)
     {
       VitaeBlock *block = g_ptr_array_index (b->blocks, i);
@@ -1193,15 +1197,20 @@ layout_pages (VitaeRenderDocument *self,
   builder_init (&b, self, resume, self->main_blocks, main_column.width, FALSE);
   build_main (&b);
   builder_clear (&b);
-  n_main = vitae_paginate (self->main_blocks, &main_column, self->placements);
-
   if (t->strategy == VITAE_LAYOUT_SIDEBAR)
     {
       builder_init (&b, self, resume, self->side_blocks, side_column.width, TRUE);
       build_sidebar (&b);
       builder_clear (&b);
-      n_side = vitae_paginate (self->side_blocks, &side_column, self->placements);
     }
+
+  /* Between vitae_layout_cache_begin() and _end() the paragraphs wait to be
+   * laid out together, on two threads. */
+  vitae_blocks_realize (self->main_blocks, 0, self->context, self->all_fonts, context_new);
+  vitae_blocks_realize (self->side_blocks, 0, self->context, self->all_fonts, context_new);
+  n_main = vitae_paginate (self->main_blocks, &main_column, self->placements);
+  if (t->strategy == VITAE_LAYOUT_SIDEBAR)
+    n_side = vitae_paginate (self->side_blocks, &side_column, self->placements);
 
   self->n_pages = MAX (n_main, n_side);
 }
@@ -1227,6 +1236,7 @@ static void
 layout_document (VitaeRenderDocument *self,
                  VitaeResume         *resume)
 {
+  self->all_fonts = FALSE;
   self->context = context_new (FALSE);
   layout_pages (self, resume);
   if (!blocks_have_missing_glyphs (self->main_blocks) &&
@@ -1238,6 +1248,7 @@ layout_document (VitaeRenderDocument *self,
   g_ptr_array_set_size (self->side_blocks, 0);
   g_array_set_size (self->placements, 0);
   g_clear_object (&self->context);
+  self->all_fonts = TRUE;
   self->context = context_new (TRUE);
   layout_pages (self, resume);
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "vitae-hyphenate.h"
+#include "vitae-render.h"
 #include "vitae-render-layout.h"
 
 #define TO_PT(u) ((double)(u) / PANGO_SCALE)
@@ -249,6 +250,20 @@ get_layout_cache (void)
 }
 
 /**
+ * vitae_render_forget_layouts:
+ *
+ * Empties this thread's layout cache.
+ */
+void
+vitae_render_forget_layouts (void)
+{
+  LayoutCache *cache = g_private_get (&layout_cache_key);
+
+  if (cache != NULL)
+    g_hash_table_remove_all (cache->layouts);
+}
+
+/**
  * vitae_layout_cache_begin:
  *
  * Layouts made on this thread until vitae_layout_cache_end() come from,
@@ -283,33 +298,60 @@ vitae_layout_cache_end (void)
       g_hash_table_iter_remove (&iter);
 }
 
+/* A cached layout for these, with a reference, or NULL. */
 static PangoLayout *
-make_layout (PangoContext               *context,
-             VitaeRichText              *rt,
-             const PangoFontDescription *font,
-             double                      width,
-             PangoAlignment              align,
-             double                      line_spacing)
+cache_find (LayoutCache                *cache,
+            PangoContext               *context,
+            VitaeRichText              *rt,
+            const PangoFontDescription *font,
+            int                         width,
+            PangoAlignment              align,
+            double                      line_spacing)
 {
-  LayoutCache *cache = g_private_get (&layout_cache_key);
-  gboolean caching = cache != NULL && cache->active;
-  int pango_width = width > 0 ? (int)(width * PANGO_SCALE) : -1;
-  PangoLayout *layout;
+  CachedLayout key, *cached;
 
-  if (caching)
-    {
-      CachedLayout key, *cached;
+  cached_layout_init (&key, context, font, width, align, line_spacing, rt->attrs, rt->text->str);
+  cached = g_hash_table_lookup (cache->layouts, &key);
+  if (cached == NULL)
+    return NULL;
+  cached->generation = cache->generation;
+  return g_object_ref (cached->layout);
+}
 
-      cached_layout_init (&key, context, font, pango_width, align, line_spacing, rt->attrs, rt->text->str);
-      cached = g_hash_table_lookup (cache->layouts, &key);
-      if (cached != NULL)
-        {
-          cached->generation = cache->generation;
-          return g_object_ref (cached->layout);
-        }
-    }
+static void
+cache_add (LayoutCache *cache,
+           PangoLayout *layout,
+           double       line_spacing)
+{
+  CachedLayout *cached = g_new (CachedLayout, 1);
 
-  layout = pango_layout_new (context);
+  /* Pointing into the layout, which lives as long as the entry. */
+  cached_layout_init (cached, pango_layout_get_context (layout), pango_layout_get_font_description (layout),
+                      pango_layout_get_width (layout), pango_layout_get_alignment (layout), line_spacing,
+                      pango_layout_get_attributes (layout), pango_layout_get_text (layout));
+  cached->layout = g_object_ref (layout);
+  cached->generation = cache->generation;
+  g_hash_table_add (cache->layouts, cached);
+}
+
+static int
+pango_width_for (double width)
+{
+  return width > 0 ? (int)(width * PANGO_SCALE) : -1;
+}
+
+/* Shapes and breaks @rt into lines, now. */
+static PangoLayout *
+layout_new (PangoContext               *context,
+            VitaeRichText              *rt,
+            const PangoFontDescription *font,
+            double                      width,
+            PangoAlignment              align,
+            double                      line_spacing)
+{
+  PangoLayout *layout = pango_layout_new (context);
+  int pango_width = pango_width_for (width);
+
   pango_layout_set_font_description (layout, font);
   if (pango_width > 0)
     {
@@ -323,19 +365,126 @@ make_layout (PangoContext               *context,
   pango_layout_set_attributes (layout, rt->attrs);
   /* Lay it out now: a cached layout is only ever read. */
   pango_layout_get_line_count (layout);
-
-  if (caching)
-    {
-      CachedLayout *cached = g_new (CachedLayout, 1);
-
-      /* Pointing into the layout, which lives as long as the entry. */
-      cached_layout_init (cached, context, pango_layout_get_font_description (layout), pango_width,
-                          align, line_spacing, pango_layout_get_attributes (layout), pango_layout_get_text (layout));
-      cached->layout = g_object_ref (layout);
-      cached->generation = cache->generation;
-      g_hash_table_add (cache->layouts, cached);
-    }
   return layout;
+}
+
+/* What a text block is laid out from, until vitae_blocks_realize(). */
+struct _VitaeBlockJob {
+  VitaeRichText         text;       /* links empty: the block has them */
+  VitaeRichText         aside;      /* text NULL: none */
+  PangoFontDescription *font;
+  double                full_width;
+  double                aside_gap;
+  PangoAlignment        align;
+  double                line_spacing;
+  guint                 cost;       /* bytes of text: to share the work */
+};
+
+static void
+rich_text_share (VitaeRichText *dest,
+                 VitaeRichText *src)
+{
+  dest->text = g_string_new_len (src->text->str, (gssize)src->text->len);
+  dest->attrs = pango_attr_list_ref (src->attrs);
+  dest->links = NULL;
+}
+
+static void
+block_job_free (VitaeBlockJob *job)
+{
+  g_string_free (job->text.text, TRUE);
+  pango_attr_list_unref (job->text.attrs);
+  if (job->aside.text != NULL)
+    {
+      g_string_free (job->aside.text, TRUE);
+      pango_attr_list_unref (job->aside.attrs);
+    }
+  pango_font_description_free (job->font);
+  g_free (job);
+}
+
+/* The aside (when any) and the text of @block are laid out: moves an
+ * aside to the left of right-to-left text and measures the lines. */
+static void
+block_finish (VitaeBlock *block)
+{
+  VitaeBlockJob *job = block->job;
+  gboolean narrowed = block->width < job->full_width;
+
+  block->rtl = pango_layout_line_get_resolved_direction (pango_layout_get_line_readonly (block->layout, 0)) == PANGO_DIRECTION_RTL;
+  if (block->rtl && narrowed)
+    block->indent += job->full_width - block->width;
+  block_measure (block);
+}
+
+static void
+block_forget_job (VitaeBlock *block)
+{
+  g_clear_pointer (&block->job, block_job_free);
+}
+
+/* The width the text has beside @aside (a laid-out aside, or NULL). */
+static double
+width_beside (VitaeBlockJob *job,
+              PangoLayout   *aside)
+{
+  PangoRectangle logical;
+  double aside_room;
+
+  if (aside == NULL)
+    return job->full_width;
+  pango_layout_get_extents (aside, NULL, &logical);
+  aside_room = TO_PT (logical.width) + job->aside_gap;
+  /* Dates too wide to share the line sit over its end instead. */
+  return aside_room < job->full_width * 0.6 ? job->full_width - aside_room : job->full_width;
+}
+
+/* Lays @block out with @context, nothing cached. */
+static void
+block_lay_out (VitaeBlock   *block,
+               PangoContext *context)
+{
+  VitaeBlockJob *job = block->job;
+
+  if (job->aside.text != NULL)
+    block->aside = layout_new (context, &job->aside, job->font, 0, PANGO_ALIGN_LEFT, 0);
+  block->width = width_beside (job, block->aside);
+  block->layout = layout_new (context, &job->text, job->font, block->width, job->align, job->line_spacing);
+}
+
+/* Takes @block's layouts from @cache, looked up under each of @contexts (one
+ * per font map that may have made them). FALSE, with nothing taken, when
+ * any is missing. */
+static gboolean
+block_from_cache (VitaeBlock    *block,
+                  LayoutCache   *cache,
+                  PangoContext **contexts,
+                  guint          n_contexts)
+{
+  VitaeBlockJob *job = block->job;
+  PangoLayout *aside = NULL, *layout = NULL;
+  double width;
+
+  if (job->aside.text != NULL)
+    {
+      for (guint c = 0; c < n_contexts && aside == NULL; c++)
+        aside = cache_find (cache, contexts[c], &job->aside, job->font, -1, PANGO_ALIGN_LEFT, 0);
+      if (aside == NULL)
+        return FALSE;
+    }
+  width = width_beside (job, aside);
+  for (guint c = 0; c < n_contexts && layout == NULL; c++)
+    layout = cache_find (cache, contexts[c], &job->text, job->font, pango_width_for (width),
+                         job->align, job->line_spacing);
+  if (layout == NULL)
+    {
+      g_clear_object (&aside);
+      return FALSE;
+    }
+  block->aside = aside;
+  block->layout = layout;
+  block->width = width;
+  return TRUE;
 }
 
 /**
@@ -344,8 +493,10 @@ make_layout (PangoContext               *context,
  *   or the left in a right-to-left paragraph): dates
  * @aside_gap: the least room between @aside and the text
  *
- * Lays @rt out @width points wide, narrowed to make room for @aside. Takes
- * the links out of @rt.
+ * A block of @rt laid out @width points wide, narrowed to make room for
+ * @aside. Takes the links out of @rt. Between vitae_layout_cache_begin() and
+ * _end() the layout waits for vitae_blocks_realize(), which lays many out
+ * at once (on two threads); otherwise it is laid out now.
  */
 VitaeBlock *
 vitae_block_new_text (PangoContext               *context,
@@ -358,36 +509,246 @@ vitae_block_new_text (PangoContext               *context,
                       VitaeRichText              *aside,
                       double                      aside_gap)
 {
+  LayoutCache *cache = g_private_get (&layout_cache_key);
   VitaeBlock *block = g_new0 (VitaeBlock, 1);
-  double aside_room = 0;
+  VitaeBlockJob *job = g_new0 (VitaeBlockJob, 1);
 
   block->kind = VITAE_BLOCK_TEXT;
   block->indent = indent;
   block->width = width;
   block->tag = "P";
-  if (aside != NULL)
-    {
-      PangoRectangle logical;
-
-      block->aside = make_layout (context, aside, font, 0, PANGO_ALIGN_LEFT, 0);
-      pango_layout_get_extents (block->aside, NULL, &logical);
-      aside_room = TO_PT (logical.width) + aside_gap;
-      /* Dates too wide to share the line sit over its end instead. */
-      if (aside_room < width * 0.6)
-        block->width -= aside_room;
-      else
-        aside_room = 0;
-    }
-
-  block->layout = make_layout (context, rt, font, block->width, align, line_spacing);
-  block->rtl = pango_layout_line_get_resolved_direction (pango_layout_get_line_readonly (block->layout, 0)) == PANGO_DIRECTION_RTL;
-  if (block->rtl)
-    block->indent += aside_room;
   block->links = g_steal_pointer (&rt->links);
   rt->links = g_array_new (FALSE, TRUE, sizeof (VitaeLink));
   g_array_set_clear_func (rt->links, link_clear);
-  block_measure (block);
+
+  rich_text_share (&job->text, rt);
+  if (aside != NULL)
+    rich_text_share (&job->aside, aside);
+  job->font = pango_font_description_copy (font);
+  job->full_width = width;
+  job->aside_gap = aside_gap;
+  job->align = align;
+  job->line_spacing = line_spacing;
+  job->cost = (guint)rt->text->len + (aside != NULL ? (guint)aside->text->len : 0);
+  block->job = job;
+
+  if (cache == NULL || !cache->active)
+    {
+      block_lay_out (block, context);
+      block_finish (block);
+      block_forget_job (block);
+    }
   return block;
+}
+
+/* ---- Laying out on two threads -----------------------------------------
+ *
+ * vitae_blocks_realize() shares the paragraphs no cached layout has with a
+ * helper thread, one per thread that renders (the preview's, a CLI's main
+ * thread). Pango objects are not thread-safe, so the helper lays out with
+ * font maps of its own (vitae_render_get_font_map() is per thread), and the
+ * two threads never touch each other's objects at the same time: the owner
+ * measures and draws the helper's layouts only while the helper waits for
+ * its next batch. The owner keeps the cache; the helper's layouts go in it
+ * under the helper's font map, and later renders look them up under both. */
+
+#define MIN_SHARED_COST 2000   /* bytes of text below which one thread does it all */
+
+typedef struct {
+  GPtrArray *blocks;       /* VitaeBlock, to lay out */
+  gboolean   all_fonts;
+} HelperBatch;
+
+typedef struct {
+  GThread                *thread;
+  GAsyncQueue            *batches;      /* HelperBatch, or &helper_quit */
+  GAsyncQueue            *done;         /* the batches back */
+  VitaeLayoutContextFunc  context_new;
+  PangoContext           *contexts[2];  /* by all_fonts: made and used on the helper */
+} LayoutHelper;
+
+static HelperBatch helper_quit;
+
+static gpointer
+helper_main (gpointer data)
+{
+  LayoutHelper *helper = data;
+
+  for (;;)
+    {
+      HelperBatch *batch = g_async_queue_pop (helper->batches);
+      PangoContext *context;
+
+      if (batch == &helper_quit)
+        break;
+      if (helper->contexts[batch->all_fonts] == NULL)
+        helper->contexts[batch->all_fonts] = helper->context_new (batch->all_fonts);
+      context = helper->contexts[batch->all_fonts];
+      for (guint i = 0; i < batch->blocks->len; i++)
+        {
+          VitaeBlock *block = g_ptr_array_index (batch->blocks, i);
+
+          block_lay_out (block, context);
+          /* Measuring asks the fonts for extents: the helper's own. */
+          block_finish (block);
+        }
+      g_async_queue_push (helper->done, batch);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (helper->contexts); i++)
+    g_clear_object (&helper->contexts[i]);
+  return NULL;
+}
+
+static void
+helper_free (gpointer data)
+{
+  LayoutHelper *helper = data;
+
+  g_async_queue_push (helper->batches, &helper_quit);
+  g_thread_join (helper->thread);
+  g_async_queue_unref (helper->batches);
+  g_async_queue_unref (helper->done);
+  g_free (helper);
+}
+
+static GPrivate layout_helper_key = G_PRIVATE_INIT (helper_free);
+
+static LayoutHelper *
+get_helper (VitaeLayoutContextFunc context_new)
+{
+  LayoutHelper *helper = g_private_get (&layout_helper_key);
+
+  if (helper == NULL)
+    {
+      helper = g_new0 (LayoutHelper, 1);
+      helper->batches = g_async_queue_new ();
+      helper->done = g_async_queue_new ();
+      helper->context_new = context_new;
+      helper->thread = g_thread_new ("vitae-layout", helper_main, helper);
+      g_private_set (&layout_helper_key, helper);
+    }
+  return helper;
+}
+
+/* Whether laying out shares work with a helper thread: with more than one
+ * processor, unless VITAE_RENDER_ONE_THREAD is set; always with
+ * VITAE_RENDER_TWO_THREADS (tests). */
+static gboolean
+helper_wanted (void)
+{
+  static gsize wanted = 0;
+
+  if (g_once_init_enter (&wanted))
+    {
+      gboolean two = g_getenv ("VITAE_RENDER_TWO_THREADS") != NULL ||
+                     (g_get_num_processors () > 1 && g_getenv ("VITAE_RENDER_ONE_THREAD") == NULL);
+
+      g_once_init_leave (&wanted, two ? 2 : 1);
+    }
+  return wanted == 2;
+}
+
+/**
+ * vitae_blocks_realize:
+ * @blocks: VitaeBlock, some of them waiting for their layout
+ * @from: the first of @blocks to look at
+ * @context: the document's context
+ * @all_fonts: whether @context has every installed font (see
+ *   vitae_render_get_font_map())
+ * @context_new: makes a context like @context on the helper thread
+ *
+ * Lays out the blocks from @from on that wait for it: from this thread's
+ * cache when it has them, else on this thread and a helper thread.
+ */
+void
+vitae_blocks_realize (GPtrArray              *blocks,
+                      guint                   from,
+                      PangoContext           *context,
+                      gboolean                all_fonts,
+                      VitaeLayoutContextFunc  context_new)
+{
+  LayoutCache *cache = g_private_get (&layout_cache_key);
+  LayoutHelper *helper = helper_wanted () ? g_private_get (&layout_helper_key) : NULL;
+  PangoContext *contexts[2] = { context, helper != NULL ? helper->contexts[all_fonts] : NULL };
+  g_autoptr(GPtrArray) pending = g_ptr_array_new ();
+  g_autoptr(GPtrArray) mine = g_ptr_array_new ();
+  HelperBatch batch = { NULL, all_fonts };
+  guint64 cost = 0, my_cost = 0, its_cost = 0;
+
+  /* The helper is idle: every layout may be read here. */
+  for (guint i = from; i < blocks->len; i++)
+    {
+      VitaeBlock *block = g_ptr_array_index (blocks, i);
+
+      if (block->job == NULL)
+        continue;
+      if (cache != NULL && block_from_cache (block, cache, contexts, contexts[1] != NULL ? 2 : 1))
+        {
+          block_finish (block);
+          block_forget_job (block);
+        }
+      else
+        {
+          g_ptr_array_add (pending, block);
+          cost += block->job->cost;
+        }
+    }
+  if (pending->len == 0)
+    return;
+
+  if (helper_wanted () && cost >= MIN_SHARED_COST)
+    {
+      helper = get_helper (context_new);
+      batch.blocks = g_ptr_array_new ();
+      /* In document order, each to whichever thread has less so far. */
+      for (guint i = 0; i < pending->len; i++)
+        {
+          VitaeBlock *block = g_ptr_array_index (pending, i);
+
+          if (its_cost < my_cost)
+            {
+              g_ptr_array_add (batch.blocks, block);
+              its_cost += block->job->cost;
+            }
+          else
+            {
+              g_ptr_array_add (mine, block);
+              my_cost += block->job->cost;
+            }
+        }
+      g_async_queue_push (helper->batches, &batch);
+    }
+  else
+    g_ptr_array_extend (mine, pending, NULL, NULL);
+
+  /* Only this thread's font map from here until the helper is done. */
+  for (guint i = 0; i < mine->len; i++)
+    {
+      VitaeBlock *block = g_ptr_array_index (mine, i);
+
+      block_lay_out (block, context);
+      block_finish (block);
+    }
+  if (batch.blocks != NULL)
+    {
+      HelperBatch *back = g_async_queue_pop (helper->done);
+
+      g_assert (back == &batch);
+      g_ptr_array_unref (batch.blocks);
+    }
+
+  for (guint i = 0; i < pending->len; i++)
+    {
+      VitaeBlock *block = g_ptr_array_index (pending, i);
+
+      if (cache != NULL)
+        {
+          if (block->aside != NULL)
+            cache_add (cache, block->aside, 0);
+          cache_add (cache, block->layout, block->job->line_spacing);
+        }
+      block_forget_job (block);
+    }
 }
 
 VitaeBlock *
@@ -424,6 +785,7 @@ vitae_block_free (VitaeBlock *block)
 {
   if (block == NULL)
     return;
+  block_forget_job (block);
   g_clear_object (&block->layout);
   g_clear_object (&block->aside);
   g_clear_object (&block->bullet);

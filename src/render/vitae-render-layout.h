@@ -60,8 +60,11 @@ typedef enum {
   VITAE_IMAGE_CIRCLE,
 } VitaeImageShape;
 
+typedef struct _VitaeBlockJob VitaeBlockJob;
+
 typedef struct {
   VitaeBlockKind   kind;
+  VitaeBlockJob   *job;          /* until laid out: see vitae_blocks_realize() */
   PangoLayout     *layout;
   PangoLayout     *aside;        /* on the first line, at the far end: dates */
   PangoLayout     *bullet;       /* hangs before the first line */
@@ -108,6 +111,15 @@ VitaeBlock *vitae_block_new_image (cairo_surface_t *image,
                                    VitaeImageShape  shape);
 VitaeBlock *vitae_block_new_space (double           height);
 void        vitae_block_free      (VitaeBlock     *block);
+
+/* A context set up as the document's, with every installed font or not. */
+typedef PangoContext *(*VitaeLayoutContextFunc) (gboolean all_fonts);
+
+void        vitae_blocks_realize  (GPtrArray              *blocks,
+                                   guint                   from,
+                                   PangoContext           *context,
+                                   gboolean                all_fonts,
+                                   VitaeLayoutContextFunc  context_new);
 double      vitae_block_get_height (VitaeBlock    *block);
 
 typedef struct {

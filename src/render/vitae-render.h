@@ -73,5 +73,8 @@ GBytes              *vitae_render_pdf_full                 (VitaeResume         
                                                             const VitaeRenderOptions  *options,
                                                             guint                     *n_pages,
                                                             GError                   **error);
+/* Forgets the layouts vitae_render_pdf() keeps on this thread for the next
+ * render (benchmarks: a render with nothing reused). */
+void                 vitae_render_forget_layouts           (void);
 
 G_END_DECLS
