@@ -1277,7 +1277,11 @@ test_two_threads (void)
 {
   g_autoptr(VitaeResume) rich = make_rich_resume ();
   g_autoptr(VitaeResume) longer = make_long_resume ();
+  g_autoptr(GBytes) photo = make_photo ();
   VitaeResume *resumes[] = { rich, longer };
+
+  /* With a photo the header is laid out before the rest. */
+  vitae_resume_set_photo (rich, photo);
 
   for (guint r = 0; r < G_N_ELEMENTS (resumes); r++)
     for (guint t = 0; t < G_N_ELEMENTS (template_ids); t++)

@@ -852,11 +852,16 @@ build_one_column_header (Builder *b)
       vitae_rich_text_clear (&rt);
     }
 
-  vitae_blocks_realize (b->blocks, first_block, doc->context, doc->all_fonts, context_new);
+  /* The header's height only matters beside a photo: lay it out now then;
+   * otherwise it waits to be laid out with the rest. */
+  if (photo)
+    vitae_blocks_realize (b->blocks, first_block, doc->context, doc->all_fonts, context_new);
   for (guint i = first_block; i < b->blocks->len; i++)
     {
       VitaeBlock *block = g_ptr_array_index (b->blocks, i);
-      height += vitae_block_get_height (block) + block->space_before;
+
+      if (photo)
+        height += vitae_block_get_height (block) + block->space_before;
       block->keep_with_next = FALSE;
     }
 
@@ -1206,8 +1211,17 @@ layout_pages (VitaeRenderDocument *self,
 
   /* Between vitae_layout_cache_begin() and _end() the paragraphs wait to be
    * laid out together, on two threads. */
-  vitae_blocks_realize (self->main_blocks, 0, self->context, self->all_fonts, context_new);
-  vitae_blocks_realize (self->side_blocks, 0, self->context, self->all_fonts, context_new);
+  if (self->side_blocks->len == 0)
+    vitae_blocks_realize (self->main_blocks, 0, self->context, self->all_fonts, context_new);
+  else
+    {
+      /* Both columns at once: more to share. */
+      g_autoptr(GPtrArray) all = g_ptr_array_sized_new (self->main_blocks->len + self->side_blocks->len);
+
+      g_ptr_array_extend (all, self->main_blocks, NULL, NULL);
+      g_ptr_array_extend (all, self->side_blocks, NULL, NULL);
+      vitae_blocks_realize (all, 0, self->context, self->all_fonts, context_new);
+    }
   n_main = vitae_paginate (self->main_blocks, &main_column, self->placements);
   if (t->strategy == VITAE_LAYOUT_SIDEBAR)
     n_side = vitae_paginate (self->side_blocks, &side_column, self->placements);
