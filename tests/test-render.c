@@ -1,11 +1,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <fontconfig/fontconfig.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include FT_OUTLINE_H
+#include FT_TRUETYPE_TABLES_H
+#include FT_TRUETYPE_TAGS_H
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <poppler.h>
 #include <unistd.h>
 #include <string.h>
 
+#include "vitae-font-dehint.h"
 #include "vitae-hyphenate.h"
 #include "vitae-render.h"
 
@@ -990,6 +998,21 @@ test_font_folders (void)
   g_setenv ("G_MESSAGES_DEBUG", "vitae-render", TRUE);
 
   first = run_font_folders_child (dir, "headless", FALSE);
+  /* …and the copies of the faces without hinting. */
+  {
+    g_autofree char *fonts = g_build_filename (dir, "vitae", "fonts", NULL);
+    g_autoptr(GDir) copies = g_dir_open (fonts, 0, NULL);
+    const char *name;
+    guint n = 0;
+
+    g_assert_nonnull (copies);
+    while ((name = g_dir_read_name (copies)) != NULL)
+      {
+        g_assert_true (g_str_has_suffix (name, ".ttf"));
+        n++;
+      }
+    g_assert_cmpuint (n, >=, 1);
+  }
   g_assert_true (g_file_get_contents (saved, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "vitae template font folders 2\n"));
   g_assert_nonnull (strstr (contents, "\ndir /"));
@@ -1179,6 +1202,204 @@ test_threads (void)
       g_assert_true (g_bytes_equal (results[i], reference));
       g_bytes_unref (results[i]);
     }
+}
+
+/* ---- Fonts without hinting ------------------------------------------------ */
+
+/* The file of the installed face fontconfig gives for @name. */
+static char *
+font_file (const char *name)
+{
+  FcPattern *pattern = FcNameParse ((const FcChar8 *)name);
+  FcPattern *match;
+  FcResult result;
+  FcChar8 *file = NULL;
+  char *path = NULL;
+
+  FcConfigSubstitute (NULL, pattern, FcMatchPattern);
+  FcDefaultSubstitute (pattern);
+  match = FcFontMatch (NULL, pattern, &result);
+  if (match != NULL && FcPatternGetString (match, FC_FILE, 0, &file) == FcResultMatch)
+    path = g_strdup ((const char *)file);
+  if (match != NULL)
+    FcPatternDestroy (match);
+  FcPatternDestroy (pattern);
+  return path;
+}
+
+static gboolean
+face_has_table (FT_Face  face,
+                FT_ULong tag)
+{
+  FT_ULong length = 0;
+
+  return FT_Load_Sfnt_Table (face, tag, 0, NULL, &length) == 0 && length > 0;
+}
+
+/* Every glyph of the copy has the original's outline and advance; the cmap
+ * maps alike; the hinting tables are gone and the file is smaller. */
+static void
+test_dehint (void)
+{
+  const char *faces[] = { "Noto Sans:style=Regular", "Noto Serif:style=Bold Italic" };
+  FT_Library library;
+
+  g_assert_cmpint (FT_Init_FreeType (&library), ==, 0);
+  for (guint f = 0; f < G_N_ELEMENTS (faces); f++)
+    {
+      g_autofree char *path = font_file (faces[f]);
+      g_autofree char *contents = NULL;
+      g_autoptr(GBytes) original = NULL;
+      g_autoptr(GBytes) dehinted = NULL;
+      gsize length;
+      FT_Face a, b;
+
+      g_assert_nonnull (path);
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      original = g_bytes_new_take (g_steal_pointer (&contents), length);
+      dehinted = vitae_font_dehint (original);
+      g_assert_nonnull (dehinted);
+      g_assert_cmpuint (g_bytes_get_size (dehinted), <, g_bytes_get_size (original));
+
+      g_assert_cmpint (FT_New_Memory_Face (library, g_bytes_get_data (original, NULL),
+                                           (FT_Long)g_bytes_get_size (original), 0, &a), ==, 0);
+      g_assert_cmpint (FT_New_Memory_Face (library, g_bytes_get_data (dehinted, NULL),
+                                           (FT_Long)g_bytes_get_size (dehinted), 0, &b), ==, 0);
+      g_assert_true (face_has_table (a, TTAG_fpgm));
+      g_assert_false (face_has_table (b, TTAG_fpgm));
+      g_assert_false (face_has_table (b, TTAG_prep));
+      g_assert_false (face_has_table (b, TTAG_cvt));
+      g_assert_true (face_has_table (b, TTAG_GSUB));
+      g_assert_true (face_has_table (b, TTAG_GPOS));
+      g_assert_cmpint (b->num_glyphs, ==, a->num_glyphs);
+      for (gunichar c = 0x20; c < 0x2200; c++)
+        g_assert_cmpuint (FT_Get_Char_Index (b, c), ==, FT_Get_Char_Index (a, c));
+
+      for (FT_Long g = 0; g < a->num_glyphs; g++)
+        {
+          FT_Outline *x, *y;
+
+          g_assert_cmpint (FT_Load_Glyph (a, (FT_UInt)g, FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING), ==, 0);
+          g_assert_cmpint (FT_Load_Glyph (b, (FT_UInt)g, FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING), ==, 0);
+          x = &a->glyph->outline;
+          y = &b->glyph->outline;
+          g_assert_cmpint (a->glyph->advance.x, ==, b->glyph->advance.x);
+          g_assert_cmpint (x->n_points, ==, y->n_points);
+          g_assert_cmpint (x->n_contours, ==, y->n_contours);
+          g_assert_true (memcmp (x->points, y->points, sizeof (FT_Vector) * (gsize)x->n_points) == 0);
+          for (int p = 0; p < x->n_points; p++)
+            g_assert_cmpint (x->tags[p] & 1, ==, y->tags[p] & 1);
+        }
+      FT_Done_Face (a);
+      FT_Done_Face (b);
+    }
+  FT_Done_FreeType (library);
+}
+
+/* Not TrueType, or broken: no copy, and no crash. */
+static void
+test_dehint_refuses (void)
+{
+  g_autofree char *path = font_file ("Noto Sans:style=Regular");
+  g_autofree char *contents = NULL;
+  gsize length;
+  const char *garbage = "this is not a font at all, but it is long enough";
+  g_autoptr(GBytes) truncated = NULL;
+  g_autoptr(GBytes) not_font = g_bytes_new_static (garbage, strlen (garbage));
+  g_autoptr(GBytes) empty = g_bytes_new_static ("", 0);
+  g_autoptr(GBytes) collection = g_bytes_new_static ("ttcf\0\1\0\0\0\0\0\1\0\0\0\14", 16);
+
+  g_assert_null (vitae_font_dehint (not_font));
+  g_assert_null (vitae_font_dehint (empty));
+  g_assert_null (vitae_font_dehint (collection));
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  truncated = g_bytes_new (contents, MIN (length, 4096));
+  g_assert_null (vitae_font_dehint (truncated));
+
+  /* Every loca offset of the short or long table past the glyphs. */
+  for (gsize i = 12; i + 16 <= length && i < 12 + 16 * 40; i += 16)
+    if (memcmp (contents + i, "loca", 4) == 0)
+      {
+        guint32 offset = GUINT32_FROM_BE (*(guint32 *)(gpointer)(contents + i + 8));
+        guint32 size = GUINT32_FROM_BE (*(guint32 *)(gpointer)(contents + i + 12));
+        g_autoptr(GBytes) broken = NULL;
+
+        memset (contents + offset, 0xff, MIN (size, 64));
+        broken = g_bytes_new (contents, length);
+        g_assert_null (vitae_font_dehint (broken));
+      }
+}
+
+/* The TrueType font programs embedded in @pdf (FontFile2 streams): how
+ * many, and whether any has a hinting program. */
+static guint
+count_embedded_truetype (GBytes   *pdf,
+                         gboolean *hinted)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (pdf, &size);
+  guint found = 0;
+
+  *hinted = FALSE;
+  for (gsize i = 0; i + 7 < size; i++)
+    {
+      g_autoptr(GConverter) inflate = NULL;
+      guint8 out[65536];
+      gsize start, end, read = 0, written = 0;
+      GConverterResult result;
+      guint n_tables;
+
+      if (memcmp (data + i, "stream", 6) != 0 || (data[i + 6] != '\n' && data[i + 6] != '\r') ||
+          (i > 0 && data[i - 1] == 'd'))   /* "endstream" */
+        continue;
+      start = i + 7 + (data[i + 6] == '\r');
+      for (end = start; end + 9 <= size && memcmp (data + end, "endstream", 9) != 0; end++)
+        ;
+      i = end;
+      inflate = G_CONVERTER (g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB));
+      result = g_converter_convert (inflate, data + start, end - start, out, sizeof out,
+                                    G_CONVERTER_INPUT_AT_END, &read, &written, NULL);
+      if (result == G_CONVERTER_ERROR || written < 12 || memcmp (out, "\0\1\0\0", 4) != 0)
+        continue;
+      found++;
+      n_tables = (guint)out[4] << 8 | out[5];
+      for (guint t = 0; t < n_tables && 12 + 16 * (t + 1) <= written; t++)
+        if (memcmp (out + 12 + 16 * t, "fpgm", 4) == 0 || memcmp (out + 12 + 16 * t, "prep", 4) == 0 ||
+            memcmp (out + 12 + 16 * t, "cvt ", 4) == 0)
+          *hinted = TRUE;
+    }
+  return found;
+}
+
+/* The templates embed their faces without hinting (a third of the PDF,
+ * before); VITAE_RENDER_HINTED_FONTS keeps it, in a child. */
+static void
+test_unhinted_pdf (void)
+{
+  g_autoptr(VitaeResume) resume = make_rich_resume ();
+  gboolean hinted = TRUE;
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GBytes) pdf = render (resume, "classic", NULL);
+
+      g_assert_cmpuint (count_embedded_truetype (pdf, &hinted), >=, 1);
+      g_assert_true (hinted);
+      return;
+    }
+
+  for (guint t = 0; t < G_N_ELEMENTS (template_ids); t++)
+    {
+      g_autoptr(GBytes) pdf = render (resume, template_ids[t], NULL);
+
+      g_assert_cmpuint (count_embedded_truetype (pdf, &hinted), >=, 2);
+      g_assert_false (hinted);
+    }
+  g_setenv ("VITAE_RENDER_HINTED_FONTS", "1", TRUE);
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_unsetenv ("VITAE_RENDER_HINTED_FONTS");
+  g_test_trap_assert_passed ();
 }
 
 typedef struct {
@@ -1392,6 +1613,9 @@ main (int   argc,
   g_test_add_func ("/vitae/render/threads", test_threads);
   g_test_add_func ("/vitae/render/layout-cache", test_layout_cache);
   g_test_add_func ("/vitae/render/two-threads", test_two_threads);
+  g_test_add_func ("/vitae/render/dehint", test_dehint);
+  g_test_add_func ("/vitae/render/dehint-refuses", test_dehint_refuses);
+  g_test_add_func ("/vitae/render/unhinted-pdf", test_unhinted_pdf);
   g_test_add_func ("/vitae/render/draw-page", test_draw_page);
 
   return g_test_run ();

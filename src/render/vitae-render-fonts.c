@@ -9,6 +9,7 @@
 #include <pango/pangofc-fontmap.h>
 #include <string.h>
 
+#include "vitae-font-dehint.h"
 #include "vitae-render.h"
 #include "vitae-render-fonts.h"
 #include "vitae-template.h"
@@ -79,6 +80,95 @@ pattern_has_family (FcPattern  *pattern,
   return FALSE;
 }
 
+/* The templates lay out with copies of their faces without TrueType hinting
+ * (vitae-font-dehint.c), kept in ~/.cache/vitae/fonts and named after the
+ * original's size and modification time, so that a changed font gets a new
+ * copy (and the old one goes). Returns: (transfer full) (nullable): the
+ * copy's path, or NULL to use @path itself */
+static char *
+dehinted_copy (const char *path)
+{
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *stem = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *folder = g_build_filename (g_get_user_cache_dir (), "vitae", "fonts", NULL);
+  g_autofree char *copy = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) original = NULL;
+  g_autoptr(GBytes) dehinted = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  GStatBuf source, existing;
+  const char *entry;
+  gsize length;
+
+  if (!g_str_has_suffix (base, ".ttf") || g_stat (path, &source) != 0)
+    return NULL;
+  stem = g_strndup (base, strlen (base) - 4);
+  name = g_strdup_printf ("%s-%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT ".ttf", stem,
+                          (gint64)source.st_size, (gint64)source.st_mtime);
+  copy = g_build_filename (folder, name, NULL);
+  if (g_stat (copy, &existing) == 0 && existing.st_size > 12)
+    return g_steal_pointer (&copy);
+
+  if (!g_file_get_contents (path, &contents, &length, &error))
+    {
+      g_debug ("Could not read %s: %s", path, error->message);
+      return NULL;
+    }
+  original = g_bytes_new_take (g_steal_pointer (&contents), length);
+  dehinted = vitae_font_dehint (original);
+  if (dehinted == NULL)
+    {
+      g_debug ("%s is not a TrueType font Vitae can take the hinting out of", path);
+      return NULL;
+    }
+  /* A cache: when it cannot be written, the original serves. */
+  if (g_mkdir_with_parents (folder, 0700) != 0 ||
+      !g_file_set_contents (copy, g_bytes_get_data (dehinted, NULL), (gssize)g_bytes_get_size (dehinted), &error))
+    {
+      g_debug ("Could not keep a copy of %s without hinting: %s", path,
+               error ? error->message : g_strerror (errno));
+      return NULL;
+    }
+
+  /* Copies of an earlier version of the same font. */
+  dir = g_dir_open (folder, 0, NULL);
+  while (dir != NULL && (entry = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (entry, stem) && entry[strlen (stem)] == '-' && g_str_has_suffix (entry, ".ttf") &&
+        !g_str_equal (entry, name) && g_ascii_isdigit (entry[strlen (stem) + 1]))
+      {
+        g_autofree char *stale = g_build_filename (folder, entry, NULL);
+
+        g_unlink (stale);
+      }
+  g_debug ("Kept %s without its hinting as %s", path, copy);
+  return g_steal_pointer (&copy);
+}
+
+/* Points @pattern at a copy of its face without hinting, when there can be
+ * one. */
+static void
+use_dehinted_copy (FcPattern *pattern)
+{
+  FcChar8 *file;
+  int index = 0;
+  g_autofree char *copy = NULL;
+
+  if (FcPatternGetString (pattern, FC_FILE, 0, &file) != FcResultMatch ||
+      (FcPatternGetInteger (pattern, FC_INDEX, 0, &index) == FcResultMatch && index != 0))
+    return;
+  copy = dehinted_copy ((const char *)file);
+  if (copy == NULL)
+    return;
+  FcPatternDel (pattern, FC_FILE);
+  FcPatternAddString (pattern, FC_FILE, (const FcChar8 *)copy);
+#ifdef FC_FONT_HAS_HINT
+  FcPatternDel (pattern, FC_FONT_HAS_HINT);
+  FcPatternAddBool (pattern, FC_FONT_HAS_HINT, FcFalse);
+#endif
+}
+
 /* The system's configuration when template_config_new() loaded it. */
 static FcConfig *loaded_system_config;
 
@@ -98,8 +188,18 @@ copy_template_faces (FcFontSet  *source,
       FcPattern *pattern = source->fonts[i];
       FcChar8 *file;
 
-      if (!pattern_has_family (pattern, families) || !FcFontSetAdd (dest, FcPatternDuplicate (pattern)))
+      FcPattern *copy;
+
+      if (!pattern_has_family (pattern, families))
         continue;
+      copy = FcPatternDuplicate (pattern);
+      if (g_getenv ("VITAE_RENDER_HINTED_FONTS") == NULL)
+        use_dehinted_copy (copy);
+      if (!FcFontSetAdd (dest, copy))
+        {
+          FcPatternDestroy (copy);
+          continue;
+        }
       added++;
       if (dirs != NULL && FcPatternGetString (pattern, FC_FILE, 0, &file) == FcResultMatch)
         {
