@@ -1317,6 +1317,31 @@ test_dehint_refuses (void)
   truncated = g_bytes_new (contents, MIN (length, 4096));
   g_assert_null (vitae_font_dehint (truncated));
 
+  /* Random damage anywhere (a fixed seed): a copy or NULL, never a read
+   * out of bounds (the ASan run checks). */
+  {
+    g_autoptr(GRand) rand = g_rand_new_with_seed (4);
+
+    for (guint round = 0; round < 200; round++)
+      {
+        g_autofree char *damaged = g_memdup2 (contents, length);
+        g_autoptr(GBytes) bytes = NULL;
+        g_autoptr(GBytes) result = NULL;
+
+        for (guint n = 0; n < 8; n++)
+          {
+            /* Half the hits in the table directory and the small tables. */
+            gsize at = g_rand_boolean (rand) ? (gsize)g_rand_int_range (rand, 0, 2048)
+                                             : (gsize)g_rand_int_range (rand, 0, (gint32)length);
+            damaged[at] = (char)g_rand_int_range (rand, 0, 256);
+          }
+        bytes = g_bytes_new_take (g_steal_pointer (&damaged), length);
+        result = vitae_font_dehint (bytes);
+        if (result != NULL)
+          g_assert_cmpuint (g_bytes_get_size (result), >, 12);
+      }
+  }
+
   /* Every loca offset of the short or long table past the glyphs. */
   for (gsize i = 12; i + 16 <= length && i < 12 + 16 * 40; i += 16)
     if (memcmp (contents + i, "loca", 4) == 0)
