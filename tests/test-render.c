@@ -1204,6 +1204,22 @@ test_threads (void)
     }
 }
 
+/* Where @needle first is in @data from @from on (binary: PDF streams hold
+ * NULs), or @size. */
+static gsize
+find_bytes (const char *data,
+            gsize       size,
+            gsize       from,
+            const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = from; i + n <= size; i++)
+    if (memcmp (data + i, needle, n) == 0)
+      return i;
+  return size;
+}
+
 /* ---- Fonts without hinting ------------------------------------------------ */
 
 /* The file of the installed face fontconfig gives for @name. */
@@ -1367,21 +1383,20 @@ count_embedded_truetype (GBytes   *pdf,
   guint found = 0;
 
   *hinted = FALSE;
-  for (gsize i = 0; i + 7 < size; i++)
+  /* Each stream's data: from after "stream" and its end of line to "endstream". */
+  for (gsize i = find_bytes (data, size, 0, ">>\nstream"); i < size;
+       i = find_bytes (data, size, i, ">>\nstream"))
     {
       g_autoptr(GConverter) inflate = NULL;
       guint8 out[65536];
-      gsize start, end, read = 0, written = 0;
+      gsize start = i + strlen (">>\nstream\n"), end, read = 0, written = 0;
       GConverterResult result;
       guint n_tables;
 
-      if (memcmp (data + i, "stream", 6) != 0 || (data[i + 6] != '\n' && data[i + 6] != '\r') ||
-          (i > 0 && data[i - 1] == 'd'))   /* "endstream" */
-        continue;
-      start = i + 7 + (data[i + 6] == '\r');
-      for (end = start; end + 9 <= size && memcmp (data + end, "endstream", 9) != 0; end++)
-        ;
+      end = find_bytes (data, size, start, "endstream");
       i = end;
+      if (end == size)
+        break;
       inflate = G_CONVERTER (g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB));
       result = g_converter_convert (inflate, data + start, end - start, out, sizeof out,
                                     G_CONVERTER_INPUT_AT_END, &read, &written, NULL);
@@ -1483,16 +1498,11 @@ undated (GBytes *pdf)
 
   for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
     {
-      gsize key_len = strlen (keys[k]);
-      char *at = NULL;
+      gsize at = find_bytes (copy, size, 0, keys[k]);
 
-      /* Binary streams hold NULs: search the bytes. */
-      for (gsize i = 0; at == NULL && i + key_len <= size; i++)
-        if (memcmp (copy + i, keys[k], key_len) == 0)
-          at = copy + i;
-      g_assert_nonnull (at);
-      for (char *p = at + key_len; p < copy + size && *p != ')'; p++)
-        *p = '0';
+      g_assert_cmpuint (at, <, size);
+      for (gsize p = at + strlen (keys[k]); p < size && copy[p] != ')'; p++)
+        copy[p] = '0';
     }
   return copy;
 }

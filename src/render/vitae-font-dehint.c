@@ -34,6 +34,7 @@ typedef struct {
   const guint8 *data;
   gsize         length;
   GByteArray   *replaced;   /* new contents, or NULL */
+  gsize         written_at; /* in the new font */
 } Table;
 
 static inline guint16
@@ -384,16 +385,17 @@ vitae_font_dehint (GBytes *font)
       put32 (record + 4, checksum (contents, length));
       put32 (record + 8, (guint32)offset);
       put32 (record + 12, (guint32)length);
+      table->written_at = offset;
       g_byte_array_append (out, contents, (guint)length);
       pad4 (out);
     }
 
   /* head.checkSumAdjustment makes the whole file sum to 0xB1B0AFBA. */
   head = find_table (tables, TAG ('h', 'e', 'a', 'd'));
+  if (head == NULL)
+    return NULL;   /* rewrite_glyphs() made sure there is one */
   sum = checksum (out->data, out->len);
-  for (guint i = 0; i < tables->len; i++)
-    if (&g_array_index (tables, Table, i) == head)
-      put32 (out->data + get32 (out->data + 12 + 16 * i + 8) + 8, 0xB1B0AFBAu - sum);
+  put32 (out->data + head->written_at + 8, 0xB1B0AFBAu - sum);
 
   return g_byte_array_free_to_bytes (g_steal_pointer (&out));
 }

@@ -80,6 +80,32 @@ pattern_has_family (FcPattern  *pattern,
   return FALSE;
 }
 
+/* A file of Vitae's in the user's cache folder (~/.cache/vitae/NAME). */
+static char *
+cache_file (const char *name)
+{
+  return g_build_filename (g_get_user_cache_dir (), "vitae", name, NULL);
+}
+
+/* Writes a cache file, making its folder first. */
+static gboolean
+cache_write (const char  *path,
+             const char  *data,
+             gsize        length,
+             GError     **error)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "%s", g_strerror (saved));
+      return FALSE;
+    }
+  return g_file_set_contents (path, data, (gssize)length, error);
+}
+
 /* The templates lay out with copies of their faces without TrueType hinting
  * (vitae-font-dehint.c), kept in ~/.cache/vitae/fonts and named after the
  * original's size and modification time, so that a changed font gets a new
@@ -91,7 +117,7 @@ dehinted_copy (const char *path)
   g_autofree char *base = g_path_get_basename (path);
   g_autofree char *stem = NULL;
   g_autofree char *name = NULL;
-  g_autofree char *folder = g_build_filename (g_get_user_cache_dir (), "vitae", "fonts", NULL);
+  g_autofree char *folder = cache_file ("fonts");
   g_autofree char *copy = NULL;
   g_autofree char *contents = NULL;
   g_autoptr(GBytes) original = NULL;
@@ -124,11 +150,9 @@ dehinted_copy (const char *path)
       return NULL;
     }
   /* A cache: when it cannot be written, the original serves. */
-  if (g_mkdir_with_parents (folder, 0700) != 0 ||
-      !g_file_set_contents (copy, g_bytes_get_data (dehinted, NULL), (gssize)g_bytes_get_size (dehinted), &error))
+  if (!cache_write (copy, g_bytes_get_data (dehinted, NULL), g_bytes_get_size (dehinted), &error))
     {
-      g_debug ("Could not keep a copy of %s without hinting: %s", path,
-               error ? error->message : g_strerror (errno));
+      g_debug ("Could not keep a copy of %s without hinting: %s", path, error->message);
       return NULL;
     }
 
@@ -244,7 +268,7 @@ empty_config_new (FcFontSet **fonts)
 static char *
 font_dirs_path (void)
 {
-  return g_build_filename (g_get_user_cache_dir (), "vitae", "template-font-folders", NULL);
+  return cache_file ("template-font-folders");
 }
 
 static gint64
@@ -264,7 +288,6 @@ font_dirs_save (FcConfig  *system_config,
 {
   g_autoptr(GString) text = g_string_new (FONT_DIRS_HEADER "\n");
   g_autofree char *path = font_dirs_path ();
-  g_autofree char *folder = g_path_get_dirname (path);
   g_autoptr(GError) error = NULL;
   FcStrList *cache_dirs = FcConfigGetCacheDirs (system_config);
   FcChar8 *cache_dir;
@@ -279,10 +302,8 @@ font_dirs_save (FcConfig  *system_config,
   g_string_append_printf (text, "faces %d\n", n_faces);
 
   /* A cache: a failure only costs the next process the full load. */
-  if (g_mkdir_with_parents (folder, 0700) != 0 ||
-      !g_file_set_contents (path, text->str, (gssize)text->len, &error))
-    g_debug ("Could not remember the template font folders in %s: %s", path,
-             error ? error->message : g_strerror (errno));
+  if (!cache_write (path, text->str, text->len, &error))
+    g_debug ("Could not remember the template font folders in %s: %s", path, error->message);
 }
 
 /* The template faces from the folders font_dirs_save() listed, or NULL when
